@@ -1,0 +1,197 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Migrations.Runtime.Baseline;
+using Migrations.Runtime.Create;
+using Migrations.Runtime.Deploy;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.Resolve;
+using Migrations.Runtime.Rollback;
+using Migrations.Runtime.Script;
+using Migrations.Runtime.Status;
+using Migrations.Runtime.Validate;
+
+namespace Migrations.Runtime.Cli;
+
+/// <summary>The bundle's verbs and options. Parsing and wiring only: each verb's work lives in its own command class.</summary>
+internal sealed class BundleCommandLine
+{
+    private readonly string _bundleName;
+    private readonly Func<bool, BundleContext> _context;
+
+    private readonly Option<string?> _connection = new("--connection", "-c")
+    {
+        Description = "Database to use: postgresql://user:password@host:5432/db?sslmode=require or 'Host=…;Database=…;Username=…'. Defaults to DATABASE_URL.",
+        Recursive = true,
+    };
+
+    private readonly Option<bool> _json = new("--json") { Description = "Write one JSON document to stdout (progress goes to stderr).", Recursive = true };
+
+    private readonly Option<TimeSpan> _lockWait;
+    private readonly Option<TimeSpan> _lockTimeout;
+    private readonly Option<TimeSpan?> _statementTimeout;
+    private readonly Option<int> _retries = new("--retries") { Description = "Attempts for a transactional migration that hits the lock timeout.", DefaultValueFactory = _ => RetryPolicy.Default.Attempts };
+
+    public BundleCommandLine(string bundleName, Func<bool, BundleContext> context)
+    {
+        _bundleName = bundleName;
+        _context = context;
+        _lockWait = Duration("--lock-wait", "How long to wait for another deployer to release the deploy lock (e.g. 60s, 5m).", TimeSpan.FromMinutes(2));
+        _lockTimeout = Duration("--lock-timeout", "lock_timeout for each migration statement: a DDL statement never queues behind a long transaction for longer.", DeployTimeouts.Default.LockTimeout);
+        _statementTimeout = new Option<TimeSpan?>("--statement-timeout")
+        {
+            Description = "statement_timeout for migration statements (concurrent index builds and VALIDATE CONSTRAINT are exempt). Unset by default.",
+            CustomParser = result => DurationParser.TryParse(result.Tokens[0].Value, out var value) ? value : Fail<TimeSpan?>(result, "--statement-timeout"),
+        };
+    }
+
+    public RootCommand Build()
+    {
+        var root = new RootCommand($"""
+            {_bundleName}: the PostgreSQL migrations of this project, as a deploy tool.
+            Every verb takes --connection (or DATABASE_URL) and --json. Exit codes are documented in docs/cli.md.
+            Example: {_bundleName} deploy --connection "postgresql://app@db:5432/app"
+            """);
+        root.Options.Add(_connection);
+        root.Options.Add(_json);
+        root.Subcommands.Add(DeployCommandDefinition());
+        root.Subcommands.Add(StatusCommandDefinition());
+        root.Subcommands.Add(ScriptCommandDefinition());
+        root.Subcommands.Add(RollbackCommandDefinition());
+        root.Subcommands.Add(ResolveCommandDefinition());
+        root.Subcommands.Add(BaselineCommandDefinition());
+        root.Subcommands.Add(ValidateCommandDefinition());
+        root.Subcommands.Add(CreateCommandDefinition());
+        return root;
+    }
+
+    private Command DeployCommandDefinition()
+    {
+        var target = new Option<long?>("--target") { Description = "Stop after this version (default: the newest)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the SQL of the pending migrations instead of running it." };
+        var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Apply pending migrations older than the newest applied one." };
+        var command = Verb("deploy", "Apply pending migrations, one deployer at a time (session advisory lock), with lock_timeout and retries.",
+            "deploy --target 20241102000000", "deploy --dry-run");
+        command.Options.Add(target);
+        command.Options.Add(dryRun);
+        command.Options.Add(outOfOrder);
+        AddEngineOptions(command);
+        command.SetAction((result, token) => DeployCommand.RunAsync(Context(result), new DeployOptions(
+            result.GetValue(_connection), result.GetValue(target), result.GetValue(dryRun), result.GetValue(outOfOrder),
+            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay)), token));
+        return command;
+    }
+
+    private Command StatusCommandDefinition()
+    {
+        var exitCode = new Option<bool>("--exit-code") { Description = $"Exit {ExitCodes.PendingMigrations} when migrations are pending and {ExitCodes.ValidationFailed} when the history needs attention (for CI gates)." };
+        var command = Verb("status", "List every migration with its state: applied (when, by whom), pending, failed, modified since applied; and applied migrations this bundle does not know.",
+            "status", "status --json --exit-code");
+        command.Options.Add(exitCode);
+        command.SetAction((result, token) => StatusCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(exitCode), token));
+        return command;
+    }
+
+    private Command ScriptCommandDefinition()
+    {
+        var from = new Option<long?>("--from") { Description = "Start after this version (exclusive)." };
+        var to = new Option<long?>("--to") { Description = "End at this version (inclusive)." };
+        var down = new Option<bool>("--down") { Description = "Render Down() instead, newest first." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+        var command = Verb("script", "Render the SQL of a range of migrations offline, with BEGIN/COMMIT boundaries and migrations that run outside a transaction marked. Needs no database.",
+            "script --from 20241102000000 --to 20241105000000 -o review.sql");
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(down);
+        command.Options.Add(output);
+        command.SetAction(result => ScriptCommand.Run(Context(result), result.GetValue(from), result.GetValue(to), result.GetValue(down), result.GetValue(output)));
+        return command;
+    }
+
+    private Command RollbackCommandDefinition()
+    {
+        var steps = new Option<int?>("--steps") { Description = "Roll back the newest N applied migrations." };
+        var to = new Option<long?>("--to") { Description = "Roll back every migration newer than this version (0: all)." };
+        var command = Verb("rollback", "Run Down() of applied migrations, newest first, under the deploy lock.", "rollback --steps 1", "rollback --to 20241102000000");
+        command.Options.Add(steps);
+        command.Options.Add(to);
+        AddEngineOptions(command);
+        command.SetAction((result, token) => RollbackCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(steps), result.GetValue(to),
+            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), token));
+        return command;
+    }
+
+    private Command ResolveCommandDefinition()
+    {
+        var applied = new Option<long?>("--applied") { Description = "Record this version as applied (its changes are in the database)." };
+        var rolledBack = new Option<long?>("--rolled-back") { Description = "Record this version as not applied (its changes are not in the database)." };
+        var reason = new Option<string?>("--reason") { Description = "Why: stored in the history with who resolved it." };
+        var command = Verb("resolve", "Mark a migration by hand after repairing the database (a failed non-transactional migration, an edited one). Runs no migration SQL; recorded in the history.",
+            "resolve --rolled-back 20241105000000 --reason \"dropped the half-built index by hand\"");
+        command.Options.Add(applied);
+        command.Options.Add(rolledBack);
+        command.Options.Add(reason);
+        command.Options.Add(_lockWait);
+        command.SetAction((result, token) => ResolveCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(applied), result.GetValue(rolledBack), result.GetValue(reason), result.GetValue(_lockWait), token));
+        return command;
+    }
+
+    private Command BaselineCommandDefinition()
+    {
+        var version = new Argument<long>("version") { Description = "Newest version the existing database already has." };
+        var command = Verb("baseline", "Adopt an existing database: record every migration up to VERSION as applied without running it.", "baseline 20241102000000");
+        command.Arguments.Add(version);
+        command.Options.Add(_lockWait);
+        command.SetAction((result, token) => BaselineCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(version), result.GetValue(_lockWait), token));
+        return command;
+    }
+
+    private Command ValidateCommandDefinition()
+    {
+        var command = Verb("validate", "Check the migrations offline (unique versions, every Up() renders); with a connection, also that the database history matches the bundle.",
+            "validate", "validate --connection \"$DATABASE_URL\"");
+        command.SetAction((result, token) => ValidateCommand.RunAsync(Context(result), result.GetValue(_connection), token));
+        return command;
+    }
+
+    private Command CreateCommandDefinition()
+    {
+        var name = new Argument<string>("name") { Description = "What the migration does, e.g. add_glossary." };
+        var projectDirectory = new Option<string?>("--project-dir") { Description = "Project directory (default: the current directory)." };
+        var command = Verb("create", "Write Migrations/<yyyyMMddHHmmss>_<Name>.cs from a template. Never overwrites.", "create add_glossary --project-dir samples/VideoDubbing.Migrations");
+        command.Arguments.Add(name);
+        command.Options.Add(projectDirectory);
+        command.SetAction(result => CreateCommand.Run(Context(result), result.GetValue(name)!, result.GetValue(projectDirectory), DateTimeOffset.UtcNow));
+        return command;
+    }
+
+    private Command Verb(string name, string description, params string[] examples)
+    {
+        var text = description + Environment.NewLine + string.Concat(examples.Select(example => $"{Environment.NewLine}Example: {_bundleName} {example}"));
+        return new Command(name, text);
+    }
+
+    private void AddEngineOptions(Command command)
+    {
+        command.Options.Add(_lockWait);
+        command.Options.Add(_lockTimeout);
+        command.Options.Add(_statementTimeout);
+        command.Options.Add(_retries);
+    }
+
+    private DeployTimeouts Timeouts(ParseResult result) => new(result.GetValue(_lockTimeout), result.GetValue(_statementTimeout));
+
+    private BundleContext Context(ParseResult result) => _context(result.GetValue(_json));
+
+    private static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
+    {
+        Description = $"{description} Default: {defaultValue.TotalSeconds:0.###}s.",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => DurationParser.TryParse(result.Tokens[0].Value, out var value) ? value : Fail<TimeSpan>(result, name),
+    };
+
+    private static T Fail<T>(ArgumentResult result, string name)
+    {
+        result.AddError($"{name} takes a duration such as 5s, 500ms or 2m.");
+        return default!;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Migrations.Runtime.Connection;
+using Migrations.Runtime.Discovery;
+using Migrations.Runtime.History;
+using Migrations.Runtime.Output;
+
+namespace Migrations.Runtime.Cli;
+
+/// <summary>What every verb gets: the bundle's migrations, where to write, and how to reach the database.</summary>
+public sealed class BundleContext
+{
+    private MigrationSet? _migrations;
+
+    public BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json)
+    {
+        Assembly = assembly;
+        Output = output;
+        Error = error;
+        Json = json;
+        // With --json, stdout carries one JSON document: progress goes to stderr.
+        Progress = new ConsoleProgress(json ? error : output, error);
+        Actor = DeployActor.Current(assembly);
+    }
+
+    public Assembly Assembly { get; }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public bool Json { get; }
+
+    public IProgressReporter Progress { get; }
+
+    public DeployActor Actor { get; }
+
+    public MigrationSet Migrations => _migrations ??= MigrationSet.Load(Assembly);
+
+    /// <summary>--connection wins over DATABASE_URL; without either the verb cannot run.</summary>
+    public static ConnectionSettings ResolveConnection(string? option)
+    {
+        var raw = string.IsNullOrWhiteSpace(option) ? Environment.GetEnvironmentVariable("DATABASE_URL") : option;
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            throw BundleException.Usage("No database given. Pass --connection \"postgresql://user:password@host:5432/db\" or set DATABASE_URL.");
+        }
+
+        return ConnectionStringParser.Parse(raw);
+    }
+}

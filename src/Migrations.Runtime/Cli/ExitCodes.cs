@@ -1,0 +1,17 @@
+namespace Migrations.Runtime.Cli;
+
+/// <summary>The documented exit codes of every bundle verb (docs/cli.md). Scripts depend on them: only add.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int InternalError = 1;
+    public const int UsageError = 2;
+    public const int CannotConnect = 3;
+    public const int DeployLockNotAcquired = 4;
+    public const int LockTimeout = 5;
+    public const int MigrationFailed = 6;
+    public const int ValidationFailed = 7;
+    public const int PendingMigrations = 8;
+    public const int Refused = 9;
+    public const int Cancelled = 130;
+}

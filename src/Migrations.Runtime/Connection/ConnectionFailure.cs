@@ -1,0 +1,53 @@
+using System.Net.Sockets;
+using Migrations.Runtime.Cli;
+using Npgsql;
+
+namespace Migrations.Runtime.Connection;
+
+/// <summary>Translates what Npgsql throws while connecting into one line that says what to do.</summary>
+public static class ConnectionFailure
+{
+    public static BundleException Describe(Exception exception, ConnectionSettings settings)
+    {
+        var target = $"{settings.Host}:{settings.Port}";
+        var message = exception switch
+        {
+            PostgresException { SqlState: "28P01" } =>
+                $"Authentication failed for user '{settings.Username}' on {target}. Check the password in --connection or DATABASE_URL.",
+            PostgresException { SqlState: "28000" } postgres =>
+                $"The server at {target} refused user '{settings.Username}' ({FirstLine(postgres.MessageText)}). Check pg_hba.conf or the user name.",
+            PostgresException { SqlState: "3D000" } =>
+                $"Database '{settings.Database}' does not exist on {target}. Create it (createdb {settings.Database}) or fix the database name.",
+            PostgresException { SqlState: "57P03" } =>
+                $"The server at {target} is starting up or shutting down. Retry in a moment.",
+            PostgresException { SqlState: "53300" } =>
+                $"The server at {target} has no free connection slots. Retry later or raise max_connections.",
+            PostgresException postgres =>
+                $"The server at {target} refused the connection: {postgres.SqlState} {FirstLine(postgres.MessageText)}.",
+            NpgsqlException { InnerException: TimeoutException } or TimeoutException =>
+                $"Timed out connecting to {target}. Check the host and port, the firewall, or raise connect_timeout.",
+            NpgsqlException { InnerException: SocketException socket } =>
+                DescribeSocket(socket, target),
+            SocketException socket =>
+                DescribeSocket(socket, target),
+            NpgsqlException npgsql when npgsql.Message.Contains("SSL", StringComparison.OrdinalIgnoreCase) =>
+                $"Could not negotiate SSL with {target}. Check sslmode in the connection string.",
+            _ =>
+                $"Cannot connect to {target}: {FirstLine(exception.Message)}",
+        };
+        return new BundleException(ExitCodes.CannotConnect, message, exception);
+    }
+
+    public static bool IsConnectionFailure(Exception exception) =>
+        exception is NpgsqlException or SocketException or TimeoutException;
+
+    private static string DescribeSocket(SocketException socket, string target) => socket.SocketErrorCode switch
+    {
+        SocketError.ConnectionRefused => $"Nothing is listening on {target}. Check that PostgreSQL is running and the host and port are right.",
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => $"Host '{target}' could not be resolved. Check the host name in the connection string.",
+        SocketError.TimedOut => $"Timed out connecting to {target}. Check the host, the port and the firewall.",
+        _ => $"Cannot reach {target} ({socket.SocketErrorCode}). Check the host, the port and the network.",
+    };
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
+}

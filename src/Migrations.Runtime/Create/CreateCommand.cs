@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Migrations.Runtime.Cli;
+
+namespace Migrations.Runtime.Create;
+
+/// <summary>create NAME: writes Migrations/&lt;yyyyMMddHHmmss&gt;_&lt;Name&gt;.cs from a template, never over an existing file.</summary>
+public static class CreateCommand
+{
+    public static int Run(BundleContext context, string name, string? projectDirectory, DateTimeOffset now)
+    {
+        var className = ToClassName(name);
+        var directory = Path.GetFullPath(projectDirectory ?? Directory.GetCurrentDirectory());
+        if (!Directory.Exists(directory))
+        {
+            throw BundleException.Usage($"The project directory '{directory}' does not exist.");
+        }
+
+        var migrationsDirectory = Path.Combine(directory, "Migrations");
+        var existing = Directory.Exists(migrationsDirectory)
+            ? Directory.EnumerateFiles(migrationsDirectory, "*_" + className + ".cs", SearchOption.AllDirectories).FirstOrDefault()
+            : null;
+        if (existing is not null)
+        {
+            throw new BundleException(ExitCodes.Refused, $"A migration named {className} already exists ({Path.GetRelativePath(directory, existing)}). Choose another name.");
+        }
+
+        var version = now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var path = Path.Combine(migrationsDirectory, $"{version}_{className}.cs");
+        Directory.CreateDirectory(migrationsDirectory);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            writer.Write(Template(NamespaceFor(directory), version, className, name));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new BundleException(ExitCodes.Refused, $"{Path.GetRelativePath(directory, path)} already exists; it was not overwritten.");
+        }
+
+        context.Output.WriteLine($"Created {Path.GetRelativePath(directory, path)}");
+        return ExitCodes.Success;
+    }
+
+    internal static string ToClassName(string name)
+    {
+        var words = name.Split([' ', '_', '-', '.'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => new string(word.Where(char.IsLetterOrDigit).ToArray()))
+            .Where(word => word.Length > 0)
+            .Select(word => char.ToUpperInvariant(word[0]) + word[1..]);
+        var className = string.Concat(words);
+        if (className.Length == 0 || !char.IsLetter(className[0]))
+        {
+            throw BundleException.Usage($"'{name}' cannot name a migration class: use letters, digits, spaces or underscores, starting with a letter (for example add_glossary).");
+        }
+
+        return className;
+    }
+
+    private static string NamespaceFor(string directory)
+    {
+        var project = Directory.EnumerateFiles(directory, "*.csproj").FirstOrDefault();
+        var root = project is null ? "Migrations" : Path.GetFileNameWithoutExtension(project);
+        var safe = string.Join('.', root.Split('.').Select(part => new string(part.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray())).Select(part => char.IsDigit(part[0]) ? "_" + part : part));
+        return safe.EndsWith(".Migrations", StringComparison.Ordinal) || safe == "Migrations" ? safe : safe + ".Migrations";
+    }
+
+    private static string Template(string @namespace, string version, string className, string description) => $$"""
+        using FluentMigrator;
+
+        namespace {{@namespace}};
+
+        [Migration({{version}}, "{{description.Replace("\"", "'", StringComparison.Ordinal)}}")]
+        public sealed class {{className}} : Migration
+        {
+            public override void Up()
+            {
+                // Expand first: add tables, nullable columns and concurrent indexes (in their own
+                // migration with TransactionBehavior.None). The analyzers flag what would lock or break.
+            }
+
+            public override void Down()
+            {
+                // Undo exactly what Up() did, in reverse order.
+            }
+        }
+
+        """;
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Discovery;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.History;
+using Migrations.Runtime.Output;
+using Migrations.Runtime.Rendering;
+using Migrations.Runtime.Script;
+
+namespace Migrations.Runtime.Deploy;
+
+/// <summary>
+/// deploy: applies pending migrations under the deploy lock. The history is read only once the lock is held,
+/// so a second deployer that waited finds the work done and exits 0.
+/// </summary>
+public static class DeployCommand
+{
+    public static async Task<int> RunAsync(BundleContext context, DeployOptions options, CancellationToken cancellationToken)
+    {
+        var settings = BundleContext.ResolveConnection(options.Connection);
+        var bundle = context.Migrations;
+        if (options.Target is { } target && !bundle.Contains(target))
+        {
+            throw BundleException.Usage($"--target {target} is not a migration of this bundle. Run 'status' to list the versions it knows.");
+        }
+
+        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        if (!options.DryRun)
+        {
+            await session.LockAsync(context, options.LockWait, cancellationToken);
+        }
+
+        var renderer = new MigrationRenderer(session.Host);
+        var rendered = bundle.Migrations.ToDictionary(migration => migration.Version, renderer.Render);
+        var history = await session.History.ReadAsync(cancellationToken);
+        var analysis = HistoryAnalysis.Analyse(bundle, history, rendered.ToDictionary(pair => pair.Key, pair => pair.Value.Checksum));
+        RefuseUnsafeHistory(analysis, options);
+
+        var plan = analysis.Pending.Where(status => options.Target is null || status.Migration.Version <= options.Target).Select(status => rendered[status.Migration.Version]).ToList();
+        if (options.DryRun)
+        {
+            return ReportDryRun(context, settings.Description, plan);
+        }
+
+        if (plan.Count == 0)
+        {
+            return Report(context, settings.Description, [], "The database is up to date: nothing to deploy.");
+        }
+
+        context.Progress.Info($"Deploying {plan.Count} migration(s) to {settings.Description}.");
+        var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken);
+        var applied = new List<AppliedMigration>();
+        await using var monitor = new BlockerMonitor(settings.ConnectionString);
+        foreach (var migration in plan)
+        {
+            var mode = migration.Migration.IsTransactional ? string.Empty : " (no transaction)";
+            context.Progress.Info($"  → {migration.Migration.DisplayName}{mode}");
+            var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Up, monitor);
+            applied.Add(new AppliedMigration(migration.Migration.Version, migration.Migration.Name, (long)elapsed.TotalMilliseconds));
+            context.Progress.Info($"    applied in {elapsed.TotalSeconds:0.00}s");
+        }
+
+        return Report(context, settings.Description, applied, $"Deployed {applied.Count} migration(s) in {applied.Sum(item => item.DurationMs) / 1000.0:0.00}s.");
+    }
+
+    private static void RefuseUnsafeHistory(HistoryAnalysis analysis, DeployOptions options)
+    {
+        var modified = analysis.Modified.ToList();
+        if (modified.Count > 0)
+        {
+            throw new BundleException(ExitCodes.ValidationFailed, $"Migration {string.Join(", ", modified.Select(status => status.Migration.DisplayName))} was edited after it was applied (checksum differs). Revert the edit and add a new migration, or accept it with 'resolve --applied {modified[0].Migration.Version}'.");
+        }
+
+        var outOfOrder = analysis.OutOfOrder.ToList();
+        if (outOfOrder.Count > 0 && !options.AllowOutOfOrder)
+        {
+            throw new BundleException(ExitCodes.ValidationFailed, $"Migration {string.Join(", ", outOfOrder.Select(status => status.Migration.DisplayName))} is older than the newest applied migration {analysis.NewestApplied} and would run out of order. Renumber it, or pass --allow-out-of-order if the order does not matter.");
+        }
+    }
+
+    private static int ReportDryRun(BundleContext context, string database, IReadOnlyList<RenderedMigration> plan)
+    {
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new { database, dryRun = true, pending = plan.Select(item => new { version = item.Migration.Version, name = item.Migration.Name, transactional = item.Migration.IsTransactional, sql = item.Up }) });
+            return ExitCodes.Success;
+        }
+
+        var builder = new StringBuilder();
+        builder.AppendLine($"-- Dry run against {database}: {plan.Count} pending migration(s); nothing was executed.");
+        builder.AppendLine();
+        foreach (var migration in plan)
+        {
+            SqlScriptWriter.AppendMigration(builder, migration, down: false);
+        }
+
+        context.Output.Write(builder.ToString());
+        return ExitCodes.Success;
+    }
+
+    private static int Report(BundleContext context, string database, IReadOnlyList<AppliedMigration> applied, string summary)
+    {
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new { database, applied });
+        }
+        else
+        {
+            context.Output.WriteLine(summary);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private sealed record AppliedMigration(long Version, string Name, long DurationMs);
+}

@@ -1,0 +1,12 @@
+using Migrations.Runtime.Engine;
+
+namespace Migrations.Runtime.Deploy;
+
+public sealed record DeployOptions(
+    string? Connection,
+    long? Target,
+    bool DryRun,
+    bool AllowOutOfOrder,
+    TimeSpan LockWait,
+    DeployTimeouts Timeouts,
+    RetryPolicy Retries);

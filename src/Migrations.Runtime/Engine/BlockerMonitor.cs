@@ -1,0 +1,61 @@
+using Npgsql;
+
+namespace Migrations.Runtime.Engine;
+
+/// <summary>
+/// Watches, from a second connection, who blocks the deploying session while a statement waits for a lock
+/// (pg_blocking_pids), so a lock timeout can name the sessions to look at.
+/// </summary>
+internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
+{
+    private NpgsqlConnection? _connection;
+
+    public async Task<IReadOnlyList<BlockingSession>> FindBlockersAsync(int blockedPid, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT pid, coalesce(state, ''), extract(epoch FROM now() - coalesce(xact_start, query_start, backend_start))::bigint,
+                   split_part(coalesce(query, ''), E'\n', 1), coalesce(application_name, '')
+            FROM pg_stat_activity WHERE pid = ANY(pg_blocking_pids(@pid))
+            """;
+        try
+        {
+            if (_connection is null)
+            {
+                var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "migrations-bundle-monitor", Pooling = false };
+                _connection = new NpgsqlConnection(builder.ConnectionString);
+                await _connection.OpenAsync(cancellationToken);
+            }
+
+            await using var command = new NpgsqlCommand(sql, _connection);
+            command.Parameters.AddWithValue("pid", blockedPid);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var sessions = new List<BlockingSession>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var query = reader.GetString(3);
+                sessions.Add(new BlockingSession(reader.GetInt32(0), reader.GetString(1), TimeSpan.FromSeconds(reader.GetInt64(2)), query.Length > 120 ? query[..120] + "…" : query, reader.GetString(4)));
+            }
+
+            return sessions;
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            // Observation is best effort: it must never fail the deploy it watches.
+            return [];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}
+
+internal sealed record BlockingSession(int Pid, string State, TimeSpan Age, string Query, string Application)
+{
+    public override string ToString() =>
+        $"pid {Pid} ({(Application.Length > 0 ? Application + ", " : string.Empty)}{State}, for {Age.TotalSeconds:0}s: {Query})";
+}

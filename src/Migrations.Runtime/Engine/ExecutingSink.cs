@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Migrations.Runtime.Output;
+using Npgsql;
+
+namespace Migrations.Runtime.Engine;
+
+/// <summary>
+/// Runs FluentMigrator's statements on the deploying connection with our timeouts, shows progress for long
+/// statements, and keeps the last observed blockers for the error message of a lock timeout.
+/// </summary>
+internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts timeouts, BlockerMonitor monitor, IProgressReporter progress, CancellationToken cancellationToken) : IStatementSink
+{
+    private static readonly TimeSpan FirstObservation = TimeSpan.FromMilliseconds(750);
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(10);
+
+    private string? _lockTimeout;
+    private string? _statementTimeout;
+
+    public bool IsOffline => false;
+
+    public List<string> Executed { get; } = [];
+
+    public IReadOnlyList<BlockingSession> LastBlockers { get; private set; } = [];
+
+    /// <summary>Call when a transaction begins or ends: SET LOCAL values do not outlive it.</summary>
+    public void ResetTimeoutScope()
+    {
+        _lockTimeout = null;
+        _statementTimeout = null;
+    }
+
+    public void Statement(string sql)
+    {
+        var connection = processor.OpenConnection();
+        var transaction = processor.CurrentTransaction;
+        var traits = StatementTraits.Of(sql);
+        ApplyTimeouts(connection, transaction, traits);
+
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        var pid = connection.ProcessID;
+        var stopwatch = Stopwatch.StartNew();
+        using var observer = new Timer(_ => Observe(pid, sql, stopwatch), null, FirstObservation, ReportEvery);
+        using var cancellation = cancellationToken.Register(() => command.Cancel());
+        command.ExecuteNonQuery();
+        Executed.Add(sql);
+    }
+
+    public void Operation(string? description, Action run)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        run();
+        Executed.Add($"-- Execute.WithConnection({description ?? "code"})");
+    }
+
+    private void ApplyTimeouts(NpgsqlConnection connection, NpgsqlTransaction? transaction, StatementTraits traits)
+    {
+        var lockTimeout = timeouts.LockTimeoutSetting(traits);
+        var statementTimeout = timeouts.StatementTimeoutSetting(traits);
+        if (lockTimeout == _lockTimeout && statementTimeout == _statementTimeout)
+        {
+            return;
+        }
+
+        // LOCAL inside a transaction, so a rollback or commit leaves the session as it was.
+        var scope = transaction is null ? string.Empty : "LOCAL ";
+        using var command = new NpgsqlCommand($"SET {scope}lock_timeout = '{lockTimeout}'; SET {scope}statement_timeout = '{statementTimeout}'", connection, transaction);
+        command.ExecuteNonQuery();
+        _lockTimeout = lockTimeout;
+        _statementTimeout = statementTimeout;
+    }
+
+    private void Observe(int pid, string sql, Stopwatch stopwatch)
+    {
+        var blockers = monitor.FindBlockersAsync(pid, CancellationToken.None).GetAwaiter().GetResult();
+        if (blockers.Count > 0)
+        {
+            LastBlockers = blockers;
+        }
+
+        if (stopwatch.Elapsed >= ReportEvery - TimeSpan.FromMilliseconds(100))
+        {
+            var waiting = blockers.Count > 0 ? $", waiting for {string.Join("; ", blockers)}" : string.Empty;
+            progress.Info($"    still running after {stopwatch.Elapsed.TotalSeconds:0}s: {FirstLine(sql)}{waiting}");
+        }
+    }
+
+    private static string FirstLine(string sql)
+    {
+        var line = sql.Trim().Split('\n')[0].Trim();
+        return line.Length > 100 ? line[..100] + "…" : line;
+    }
+}

@@ -1,0 +1,93 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Connection;
+using Migrations.Runtime.History;
+using Migrations.Runtime.Locking;
+using Npgsql;
+
+namespace Migrations.Runtime.Engine;
+
+/// <summary>
+/// A bundle run against a live database: FluentMigrator's host on one connection, the history, and — for verbs
+/// that change anything — the deploy lock, taken before the history is first read.
+/// </summary>
+internal sealed class LiveSession : IAsyncDisposable
+{
+    private LiveSession(MigrationHost host, NpgsqlConnection connection, HistoryStore history, ConnectionSettings settings)
+    {
+        Host = host;
+        Connection = connection;
+        History = history;
+        Settings = settings;
+    }
+
+    public MigrationHost Host { get; }
+
+    public NpgsqlConnection Connection { get; }
+
+    public HistoryStore History { get; }
+
+    public ConnectionSettings Settings { get; }
+
+    public DeployLock? Lock { get; private set; }
+
+    public static async Task<LiveSession> OpenAsync(BundleContext context, ConnectionSettings settings, CancellationToken cancellationToken)
+    {
+        var host = MigrationHost.Create(context.Assembly, settings.ConnectionString);
+        NpgsqlConnection connection;
+        try
+        {
+            connection = host.Processor.OpenConnection();
+        }
+        catch (Exception exception) when (ConnectionFailure.IsConnectionFailure(exception) || exception.InnerException is NpgsqlException)
+        {
+            host.Dispose();
+            throw ConnectionFailure.Describe(exception is NpgsqlException ? exception : exception.InnerException ?? exception, settings);
+        }
+
+        return new LiveSession(host, connection, new HistoryStore(connection, settings.Schema, context.Actor), settings);
+    }
+
+    /// <summary>Takes the deploy lock, creates the history tables under it, and only then lets the caller read history.</summary>
+    public async Task LockAsync(BundleContext context, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        await RefuseTransactionPoolingAsync(cancellationToken);
+        Lock = await DeployLock.AcquireAsync(Connection, DeployLock.KeyFor(Settings.Schema, HistoryStore.TableName), wait, context.Progress, cancellationToken);
+        await History.EnsureCreatedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Advisory locks and SET live in a server session; a transaction-pooling proxy (PgBouncer pool_mode=transaction)
+    /// hands each transaction a different one. Seen as a changing backend pid between two autocommit statements.
+    /// </summary>
+    private async Task RefuseTransactionPoolingAsync(CancellationToken cancellationToken)
+    {
+        const string advice = "Advisory locks and session settings do not survive it: connect to PostgreSQL directly or through a session-pooling port.";
+        if (Settings.DeclaresPgBouncer)
+        {
+            throw new BundleException(ExitCodes.Refused, "The connection URL says pgbouncer=true (a transaction-pooling proxy). " + advice);
+        }
+
+        var first = await BackendPidAsync(cancellationToken);
+        var second = await BackendPidAsync(cancellationToken);
+        if (first != second)
+        {
+            throw new BundleException(ExitCodes.Refused, "The connection goes through a transaction-pooling proxy (the server session changed between two statements). " + advice);
+        }
+    }
+
+    private async Task<int> BackendPidAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", Connection);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Lock is not null)
+        {
+            await Lock.DisposeAsync();
+        }
+
+        Host.Dispose();
+    }
+}

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Discovery;
+using Migrations.Runtime.History;
+using Migrations.Runtime.Output;
+using Migrations.Runtime.Rendering;
+using Npgsql;
+
+namespace Migrations.Runtime.Engine;
+
+/// <summary>
+/// Runs one migration, Up or Down, and records it. A transactional migration runs with its history record in one
+/// transaction and is retried on lock timeouts. A non-transactional one records its start first, so an interrupted
+/// run stays visible, and cleans up the INVALID index a failed concurrent build left before running again.
+/// </summary>
+internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeouts, RetryPolicy retries, IProgressReporter progress, CancellationToken cancellationToken)
+{
+    public async Task<TimeSpan> ApplyAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor)
+    {
+        var migration = rendered.Migration;
+        var stopwatch = Stopwatch.StartNew();
+        if (migration.IsTransactional)
+        {
+            await ApplyInTransactionAsync(rendered, direction, monitor, stopwatch);
+        }
+        else
+        {
+            await ApplyWithoutTransactionAsync(rendered, direction, monitor, stopwatch);
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    private async Task ApplyInTransactionAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor, Stopwatch stopwatch)
+    {
+        var migration = rendered.Migration;
+        for (var attempt = 1; ; attempt++)
+        {
+            var sink = new ExecutingSink(session.Host.Processor, timeouts, monitor, progress, cancellationToken);
+            var started = DateTimeOffset.UtcNow;
+            session.Host.Processor.BeginTransaction();
+            try
+            {
+                Run(migration, direction, sink);
+                await session.History.RecordAsync(Completed(rendered, direction, started, stopwatch), cancellationToken, session.Host.Processor.CurrentTransaction);
+                session.Host.Processor.CommitTransaction();
+                return;
+            }
+            catch (Exception exception)
+            {
+                RollbackQuietly();
+                var postgres = FindPostgres(exception);
+                if (postgres?.SqlState != PostgresErrorCodes.LockNotAvailable)
+                {
+                    throw Failure(migration, direction, exception, "nothing of it was applied");
+                }
+
+                var blockers = Blockers(sink);
+                if (attempt >= retries.Attempts)
+                {
+                    throw new BundleException(ExitCodes.LockTimeout, $"Migration {migration.DisplayName} could not get its lock within {timeouts.LockTimeout.TotalSeconds:0.#}s after {attempt} attempts; {blockers}. Nothing of it was applied. Retry when the blocking work is done, or raise --lock-timeout.", exception);
+                }
+
+                var delay = retries.DelayBefore(attempt + 1);
+                progress.Warn($"{migration.DisplayName}: lock timeout (attempt {attempt} of {retries.Attempts}); {blockers}. Rolled back; retrying in {delay.TotalSeconds:0.0}s.");
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ApplyWithoutTransactionAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor, Stopwatch stopwatch)
+    {
+        var migration = rendered.Migration;
+        var started = DateTimeOffset.UtcNow;
+        var sink = new ExecutingSink(session.Host.Processor, timeouts, monitor, progress, cancellationToken);
+        if (direction == MigrationDirection.Up)
+        {
+            await session.History.RecordAsync(new HistoryRecord(migration.Version, migration.Name, rendered.Checksum, MigrationState.Running, started), cancellationToken);
+            await DropInvalidIndexesLeftByEarlierAttemptsAsync(rendered);
+        }
+
+        try
+        {
+            Run(migration, direction, sink);
+        }
+        catch (Exception exception)
+        {
+            var detail = FirstLine(FindPostgres(exception)?.MessageText ?? exception.Message);
+            if (direction == MigrationDirection.Up)
+            {
+                await session.History.RecordAsync(new HistoryRecord(migration.Version, migration.Name, rendered.Checksum, MigrationState.Failed, started, DateTimeOffset.UtcNow, stopwatch.ElapsedMilliseconds, detail), CancellationToken.None);
+            }
+
+            var applied = sink.Executed.Count;
+            var failure = Failure(migration, direction, exception, $"{applied} of its statements had run (it has no transaction). Fix the cause and deploy again, or mark it with 'resolve'");
+            throw FindPostgres(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable
+                ? new BundleException(ExitCodes.LockTimeout, failure.Message + $"; {Blockers(sink)}", exception)
+                : failure;
+        }
+        finally
+        {
+            await ResetSessionTimeoutsAsync();
+        }
+
+        await session.History.RecordAsync(Completed(rendered, direction, started, stopwatch), cancellationToken);
+    }
+
+    /// <summary>
+    /// A failed or killed CREATE INDEX CONCURRENTLY leaves an INVALID index of the same name, and a re-run would fail
+    /// with "already exists" (or, with IF NOT EXISTS, keep the broken index). Drop it concurrently first.
+    /// </summary>
+    private async Task DropInvalidIndexesLeftByEarlierAttemptsAsync(RenderedMigration rendered)
+    {
+        foreach (var traits in rendered.Up.Select(StatementTraits.Of).Where(traits => traits.ConcurrentIndexName is not null))
+        {
+            const string sql = """
+                SELECT format('%I.%I', n.nspname, c.relname)
+                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE NOT i.indisvalid AND c.relname = @name
+                  AND (n.nspname = @schema OR (@schema IS NULL AND n.nspname = ANY(current_schemas(false))))
+                """;
+            string? invalid;
+            await using (var find = new NpgsqlCommand(sql, session.Connection))
+            {
+                find.Parameters.AddWithValue("name", traits.ConcurrentIndexName!);
+                find.Parameters.Add(new NpgsqlParameter("schema", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)traits.ConcurrentIndexSchema ?? DBNull.Value });
+                invalid = (string?)await find.ExecuteScalarAsync(cancellationToken);
+            }
+
+            if (invalid is null)
+            {
+                continue;
+            }
+
+            progress.Warn($"{rendered.Migration.DisplayName}: dropping INVALID index {invalid} left by an earlier failed build before building it again.");
+            // Two statements in one command run as one implicit transaction, which CONCURRENTLY refuses: send them apart.
+            await using var drop = new NpgsqlCommand("SET lock_timeout = 0", session.Connection) { CommandTimeout = 0 };
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+            drop.CommandText = $"DROP INDEX CONCURRENTLY IF EXISTS {invalid}";
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private void Run(MigrationDescriptor migration, MigrationDirection direction, ExecutingSink sink)
+    {
+        var processor = session.Host.Processor;
+        processor.Sink = sink;
+        try
+        {
+            var instance = session.Host.CreateMigration(migration.Type);
+            var expressions = direction == MigrationDirection.Up ? session.Host.CollectUp(instance) : session.Host.CollectDown(instance);
+            session.Host.Run(expressions);
+        }
+        finally
+        {
+            processor.Sink = null;
+        }
+    }
+
+    private HistoryRecord Completed(RenderedMigration rendered, MigrationDirection direction, DateTimeOffset started, Stopwatch stopwatch) => new(
+        rendered.Migration.Version,
+        rendered.Migration.Name,
+        rendered.Checksum,
+        direction == MigrationDirection.Up ? MigrationState.Applied : MigrationState.RolledBack,
+        started,
+        DateTimeOffset.UtcNow,
+        stopwatch.ElapsedMilliseconds);
+
+    private async Task ResetSessionTimeoutsAsync()
+    {
+        if (session.Connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        await using var reset = new NpgsqlCommand("RESET lock_timeout; RESET statement_timeout", session.Connection);
+        await reset.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private void RollbackQuietly()
+    {
+        try
+        {
+            session.Host.Processor.RollbackTransaction();
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            // The connection broke: the server has already rolled the transaction back.
+        }
+    }
+
+    private static string Blockers(ExecutingSink sink) =>
+        sink.LastBlockers.Count == 0 ? "no blocking session was observed" : "blocked by " + string.Join("; ", sink.LastBlockers);
+
+    private static BundleException Failure(MigrationDescriptor migration, MigrationDirection direction, Exception exception, string consequence)
+    {
+        if (exception is BundleException bundle)
+        {
+            return bundle;
+        }
+
+        if (exception is OperationCanceledException || (FindPostgres(exception)?.SqlState == PostgresErrorCodes.QueryCanceled && exception.InnerException is OperationCanceledException))
+        {
+            return new BundleException(ExitCodes.Cancelled, $"Cancelled while running {migration.DisplayName}; {consequence}.", exception);
+        }
+
+        var postgres = FindPostgres(exception);
+        var cause = postgres is null ? FirstLine(Innermost(exception).Message) : $"{postgres.SqlState}: {FirstLine(postgres.MessageText)}";
+        var verb = direction == MigrationDirection.Up ? "Migration" : "Rollback of";
+        return new BundleException(ExitCodes.MigrationFailed, $"{verb} {migration.DisplayName} failed ({cause}); {consequence}.", exception);
+    }
+
+    private static PostgresException? FindPostgres(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException postgres)
+            {
+                return postgres;
+            }
+        }
+
+        return null;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
+}

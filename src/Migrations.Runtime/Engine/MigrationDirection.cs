@@ -1,0 +1,7 @@
+namespace Migrations.Runtime.Engine;
+
+public enum MigrationDirection
+{
+    Up,
+    Down,
+}

@@ -1,0 +1,84 @@
+using System.Reflection;
+using FluentMigrator;
+using FluentMigrator.Expressions;
+using FluentMigrator.Infrastructure;
+using FluentMigrator.Runner;
+using FluentMigrator.Runner.Processors.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Migrations.Runtime.Engine;
+
+/// <summary>
+/// FluentMigrator's services for one bundle run: the PostgreSQL generator, conventions, embedded-script lookup
+/// and our <see cref="BundleProcessor"/>. We drive migrations expression by expression instead of through
+/// FluentMigrator's runner, so that locking, timeouts, checksums and history stay in our hands.
+/// </summary>
+internal sealed class MigrationHost : IDisposable
+{
+    private readonly ServiceProvider _root;
+    private readonly IServiceScope _scope;
+    private readonly MigrationValidator _validator;
+
+    private MigrationHost(ServiceProvider root, string connectionString)
+    {
+        _root = root;
+        _scope = root.CreateScope();
+        Processor = _scope.ServiceProvider.GetRequiredService<BundleProcessor>();
+        _validator = _scope.ServiceProvider.GetRequiredService<MigrationValidator>();
+        ConnectionString = connectionString;
+    }
+
+    public BundleProcessor Processor { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Offline hosts have no connection string: nothing they do can reach a database.</summary>
+    public static MigrationHost Create(Assembly assembly, string? connectionString = null)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.ClearProviders())
+            .AddFluentMigratorCore()
+            .ConfigureRunner(runner => runner
+                .AddPostgres()
+                .WithGlobalConnectionString(connectionString ?? string.Empty)
+                .WithMigrationsIn(assembly));
+        services.AddScoped<PostgresDbFactory, DirectNpgsqlDbFactory>();
+        services.AddScoped<BundleProcessor>();
+        return new MigrationHost(services.BuildServiceProvider(validateScopes: false), connectionString ?? string.Empty);
+    }
+
+    public IMigration CreateMigration(Type type) =>
+        (IMigration)ActivatorUtilities.CreateInstance(_scope.ServiceProvider, type);
+
+    public IReadOnlyList<IMigrationExpression> CollectUp(IMigration migration) =>
+        Collect(migration, (m, context) => m.GetUpExpressions(context));
+
+    public IReadOnlyList<IMigrationExpression> CollectDown(IMigration migration) =>
+        Collect(migration, (m, context) => m.GetDownExpressions(context));
+
+    /// <summary>Generates each expression's SQL into the processor's current sink.</summary>
+    public void Run(IEnumerable<IMigrationExpression> expressions)
+    {
+        foreach (var expression in expressions)
+        {
+            expression.ExecuteWith(Processor);
+        }
+    }
+
+    private IReadOnlyList<IMigrationExpression> Collect(IMigration migration, Action<IMigration, IMigrationContext> collect)
+    {
+        var context = new MigrationContext(Processor, _scope.ServiceProvider, ConnectionString);
+        collect(migration, context);
+        var expressions = context.Expressions.ToList();
+        // Default names (IX_…, FK_…) and schema come from FluentMigrator's conventions, exactly as its own runner applies them.
+        _validator.ApplyConventionsToAndValidateExpressions(migration, expressions);
+        return expressions;
+    }
+
+    public void Dispose()
+    {
+        _scope.Dispose();
+        _root.Dispose();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Migrations.Runtime.Output;
+
+/// <summary>Progress for people: stderr when stdout carries JSON, stdout otherwise.</summary>
+public interface IProgressReporter
+{
+    void Info(string message);
+
+    void Warn(string message);
+}

@@ -1,0 +1,56 @@
+using Migrations.Runtime.Discovery;
+using Migrations.Runtime.Engine;
+
+namespace Migrations.Runtime.Rendering;
+
+/// <summary>Renders migrations to SQL without a database, through FluentMigrator's own PostgreSQL generator.</summary>
+internal sealed class MigrationRenderer(MigrationHost host)
+{
+    public RenderedMigration Render(MigrationDescriptor descriptor)
+    {
+        var (up, upProblem) = Record(descriptor, host.CollectUp);
+        var (down, downProblem) = Record(descriptor, host.CollectDown);
+        return new RenderedMigration(descriptor, up, down, MigrationChecksum.Compute(up), upProblem, downProblem);
+    }
+
+    public IReadOnlyList<RenderedMigration> RenderAll(IEnumerable<MigrationDescriptor> migrations) =>
+        migrations.Select(Render).ToList();
+
+    private (IReadOnlyList<string> Statements, string? Problem) Record(MigrationDescriptor descriptor, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect)
+    {
+        var sink = new RecordingSink();
+        var previous = host.Processor.Sink;
+        host.Processor.Sink = sink;
+        try
+        {
+            // A fresh instance per direction: FluentMigrator migrations keep state between GetUp/GetDown calls.
+            var migration = host.CreateMigration(descriptor.Type);
+            host.Run(collect(migration));
+            return (sink.Statements, null);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return (sink.Statements, Describe(exception));
+        }
+        finally
+        {
+            host.Processor.Sink = previous;
+        }
+    }
+
+    private static string Describe(Exception exception)
+    {
+        var root = exception;
+        while (root is System.Reflection.TargetInvocationException { InnerException: { } inner })
+        {
+            root = inner;
+        }
+
+        return root switch
+        {
+            OfflineRenderingException offline => offline.Message,
+            InvalidOperationException when root.StackTrace?.Contains("ForwardOnlyMigration", StringComparison.Ordinal) == true => "forward-only migration: it has no Down()",
+            _ => root.Message.Split('\n')[0].Trim(),
+        };
+    }
+}

@@ -1,0 +1,16 @@
+using Migrations.Runtime.Engine;
+
+namespace Migrations.Runtime.Rendering;
+
+/// <summary>Collects statements instead of running them; Execute.WithConnection becomes a visible placeholder.</summary>
+internal sealed class RecordingSink : IStatementSink
+{
+    public List<string> Statements { get; } = [];
+
+    public bool IsOffline => true;
+
+    public void Statement(string sql) => Statements.Add(sql.Trim());
+
+    public void Operation(string? description, Action run) =>
+        Statements.Add($"-- Execute.WithConnection({description ?? "code"}): runs .NET code against the live database; not rendered");
+}

@@ -1,0 +1,16 @@
+using Migrations.Runtime.Discovery;
+
+namespace Migrations.Runtime.Rendering;
+
+/// <summary>The SQL one migration runs, rendered offline, with the checksum of its Up part.</summary>
+public sealed record RenderedMigration(
+    MigrationDescriptor Migration,
+    IReadOnlyList<string> Up,
+    IReadOnlyList<string> Down,
+    string Checksum,
+    string? UpProblem,
+    string? DownProblem)
+{
+    /// <summary>Up could be rendered completely (no live-database queries, no errors).</summary>
+    public bool IsComplete => UpProblem is null;
+}

@@ -1,0 +1,48 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.History;
+using Migrations.Runtime.Output;
+using Migrations.Runtime.Rendering;
+
+namespace Migrations.Runtime.Resolve;
+
+/// <summary>
+/// resolve: the emergency procedure of the migration guide. Marks a migration applied or rolled back without running
+/// it, after someone repaired the database by hand. Never silent: it says what it changes and appends an audit event.
+/// </summary>
+public static class ResolveCommand
+{
+    public static async Task<int> RunAsync(BundleContext context, string? connection, long? applied, long? rolledBack, string? reason, TimeSpan lockWait, CancellationToken cancellationToken)
+    {
+        if (applied is null == rolledBack is null)
+        {
+            throw BundleException.Usage("Say what to record: --applied VERSION (the change is in the database) or --rolled-back VERSION (it is not).");
+        }
+
+        var version = applied ?? rolledBack!.Value;
+        var migration = context.Migrations.Get(version);
+        var settings = BundleContext.ResolveConnection(connection);
+        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        await session.LockAsync(context, lockWait, cancellationToken);
+        var history = await session.History.ReadAsync(cancellationToken);
+        history.TryGetValue(version, out var before);
+        var state = applied is not null ? MigrationState.ResolvedApplied : MigrationState.ResolvedRolledBack;
+        var checksum = new MigrationRenderer(session.Host).Render(migration).Checksum;
+        var previous = before is null ? "never recorded" : before.State.ToDatabase();
+        var detail = $"resolved by {context.Actor.User}@{context.Actor.Host} (was {previous})" + (string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}");
+        var now = DateTimeOffset.UtcNow;
+        await session.History.RecordAsync(new HistoryRecord(version, migration.Name, checksum, state, now, now, 0, detail), cancellationToken);
+
+        var message = $"Recorded {migration.DisplayName} as {(applied is not null ? "applied" : "rolled back")} (it was {previous}); no SQL of the migration was run.";
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new { database = settings.Description, version, name = migration.Name, state = state.ToDatabase(), previous, reason });
+        }
+        else
+        {
+            context.Output.WriteLine(message);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,79 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.History;
+using Migrations.Runtime.Output;
+using Migrations.Runtime.Rendering;
+
+namespace Migrations.Runtime.Rollback;
+
+/// <summary>rollback: runs Down() of the newest applied migrations, newest first, under the deploy lock.</summary>
+public static class RollbackCommand
+{
+    public static async Task<int> RunAsync(BundleContext context, string? connection, int? steps, long? to, TimeSpan lockWait, DeployTimeouts timeouts, RetryPolicy retries, CancellationToken cancellationToken)
+    {
+        if (steps is null == to is null)
+        {
+            throw BundleException.Usage("Say how far to roll back: --steps N (the newest N migrations) or --to VERSION (everything after it; 0 for all).");
+        }
+
+        if (steps is <= 0)
+        {
+            throw BundleException.Usage("--steps must be at least 1.");
+        }
+
+        var bundle = context.Migrations;
+        if (to is { } version && version != 0 && !bundle.Contains(version))
+        {
+            throw BundleException.Usage($"--to {version} is not a migration of this bundle. Run 'status' to list the versions it knows, or use --to 0 to roll back everything.");
+        }
+
+        var settings = BundleContext.ResolveConnection(connection);
+        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        await session.LockAsync(context, lockWait, cancellationToken);
+        var history = await session.History.ReadAsync(cancellationToken);
+        var analysis = HistoryAnalysis.Analyse(bundle, history, checksums: null);
+        var unknown = analysis.Unknown.FirstOrDefault(entry => to is null || entry.Version > to);
+        var applied = analysis.Migrations.Where(status => status.IsApplied).OrderByDescending(status => status.Migration.Version).ToList();
+        var plan = (steps is { } count ? applied.Take(count) : applied.Where(status => status.Migration.Version > to)).ToList();
+        if (unknown is not null && plan.Count > 0 && unknown.Version > plan[^1].Migration.Version)
+        {
+            throw new BundleException(ExitCodes.Refused, $"Migration {unknown.Version} {unknown.Name} is applied but not part of this bundle, so it cannot be rolled back with it. Use the bundle that contains it.");
+        }
+
+        if (plan.Count == 0)
+        {
+            context.Output.WriteLine(context.Json ? "{ \"rolledBack\": [] }" : "Nothing to roll back.");
+            return ExitCodes.Success;
+        }
+
+        var renderer = new MigrationRenderer(session.Host);
+        var applier = new MigrationApplier(session, timeouts, retries, context.Progress, cancellationToken);
+        await using var monitor = new BlockerMonitor(settings.ConnectionString);
+        var done = new List<object>();
+        context.Progress.Info($"Rolling back {plan.Count} migration(s) on {settings.Description}.");
+        foreach (var status in plan)
+        {
+            var rendered = renderer.Render(status.Migration);
+            if (rendered.DownProblem is { } problem && problem.Contains("forward-only", StringComparison.Ordinal))
+            {
+                throw new BundleException(ExitCodes.Refused, $"Migration {status.Migration.DisplayName} is forward-only and cannot be rolled back; {done.Count} migration(s) were rolled back before it.");
+            }
+
+            context.Progress.Info($"  ← {status.Migration.DisplayName}");
+            var elapsed = await applier.ApplyAsync(rendered, MigrationDirection.Down, monitor);
+            done.Add(new { version = status.Migration.Version, name = status.Migration.Name, durationMs = (long)elapsed.TotalMilliseconds });
+            context.Progress.Info($"    rolled back in {elapsed.TotalSeconds:0.00}s");
+        }
+
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new { database = settings.Description, rolledBack = done });
+        }
+        else
+        {
+            context.Output.WriteLine($"Rolled back {done.Count} migration(s).");
+        }
+
+        return ExitCodes.Success;
+    }
+}

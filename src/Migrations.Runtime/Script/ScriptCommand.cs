@@ -1,0 +1,57 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.Output;
+using Migrations.Runtime.Rendering;
+
+namespace Migrations.Runtime.Script;
+
+/// <summary>script: renders the SQL of a range of migrations offline, for review. No database is touched.</summary>
+public static class ScriptCommand
+{
+    public static int Run(BundleContext context, long? from, long? to, bool down, string? outputPath)
+    {
+        var bundle = context.Migrations;
+        foreach (var bound in new[] { from, to })
+        {
+            if (bound is { } version && version != 0 && !bundle.Contains(version))
+            {
+                throw BundleException.Usage($"{version} is not a migration of this bundle. Run 'status' to list the versions it knows.");
+            }
+        }
+
+        var range = bundle.Migrations.Where(migration => (from is null || migration.Version > from) && (to is null || migration.Version <= to)).ToList();
+        if (down)
+        {
+            range.Reverse();
+        }
+
+        using var host = MigrationHost.Create(context.Assembly);
+        var rendered = new MigrationRenderer(host).RenderAll(range);
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, rendered.Select(item => new
+            {
+                version = item.Migration.Version,
+                name = item.Migration.Name,
+                transactional = item.Migration.IsTransactional,
+                checksum = item.Checksum,
+                sql = down ? item.Down : item.Up,
+                problem = down ? item.DownProblem : item.UpProblem,
+            }));
+            return ExitCodes.Success;
+        }
+
+        var script = $"-- {(down ? "Down" : "Up")} SQL of {rendered.Count} migration(s), rendered offline by {context.Actor.BundleVersion}.\n\n" + SqlScriptWriter.Write(rendered, down);
+        if (outputPath is null)
+        {
+            context.Output.Write(script);
+        }
+        else
+        {
+            File.WriteAllText(outputPath, script);
+            context.Output.WriteLine($"Wrote {rendered.Count} migration(s) to {outputPath}.");
+        }
+
+        return ExitCodes.Success;
+    }
+}

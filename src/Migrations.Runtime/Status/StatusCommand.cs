@@ -1,0 +1,85 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.History;
+using Migrations.Runtime.Output;
+using Migrations.Runtime.Rendering;
+
+namespace Migrations.Runtime.Status;
+
+/// <summary>
+/// status: every migration of the bundle with its state in the database, plus what only the database knows.
+/// Read-only: it takes no lock and creates nothing, so it is safe against production at any time.
+/// </summary>
+public static class StatusCommand
+{
+    public static async Task<int> RunAsync(BundleContext context, string? connection, bool exitCode, CancellationToken cancellationToken)
+    {
+        var settings = BundleContext.ResolveConnection(connection);
+        var bundle = context.Migrations;
+        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        var history = await session.History.ReadAsync(cancellationToken);
+        var renderer = new MigrationRenderer(session.Host);
+        var checksums = bundle.Migrations.ToDictionary(migration => migration.Version, migration => renderer.Render(migration).Checksum);
+        var analysis = HistoryAnalysis.Analyse(bundle, history, checksums);
+
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new
+            {
+                database = settings.Description,
+                migrations = analysis.Migrations.Select(status => new
+                {
+                    version = status.Migration.Version,
+                    name = status.Migration.Name,
+                    state = status.Label,
+                    transactional = status.Migration.IsTransactional,
+                    appliedAt = status.IsApplied ? status.Entry?.FinishedAt ?? status.Entry?.StartedAt : null,
+                    appliedBy = status.IsApplied ? status.Entry?.AppliedBy : null,
+                    detail = status.Kind is StatusKind.Failed or StatusKind.Interrupted ? status.Entry?.Detail : null,
+                }),
+                unknown = analysis.Unknown.Select(entry => new { version = entry.Version, name = entry.Name, appliedAt = entry.FinishedAt ?? entry.StartedAt }),
+                pending = analysis.Pending.Count(),
+            });
+        }
+        else
+        {
+            WriteTable(context.Output, settings.Description, analysis);
+        }
+
+        if (!exitCode)
+        {
+            return ExitCodes.Success;
+        }
+
+        if (analysis.Modified.Any() || analysis.Unfinished.Any() || analysis.Unknown.Count > 0 || analysis.OutOfOrder.Any())
+        {
+            return ExitCodes.ValidationFailed;
+        }
+
+        return analysis.Pending.Any() ? ExitCodes.PendingMigrations : ExitCodes.Success;
+    }
+
+    private static void WriteTable(TextWriter output, string database, HistoryAnalysis analysis)
+    {
+        var rows = analysis.Migrations
+            .Select(status => new[] { status.Migration.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), status.Migration.Name, status.Label, status.IsApplied ? FormatTime(status.Entry?.FinishedAt ?? status.Entry?.StartedAt) : string.Empty })
+            .Concat(analysis.Unknown.Select(entry => new[] { entry.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Name, "applied, not in this bundle", FormatTime(entry.FinishedAt ?? entry.StartedAt) }))
+            .OrderBy(row => row[0], StringComparer.Ordinal)
+            .ToList();
+        output.WriteLine($"Database {database}");
+        TextTable.Write(output, ["Version", "Name", "State", "Applied at (UTC)"], rows);
+        var pending = analysis.Pending.Count();
+        output.WriteLine(pending == 0 ? "Up to date." : $"{pending} pending migration(s). Run 'deploy' to apply them.");
+        foreach (var status in analysis.Unfinished)
+        {
+            output.WriteLine($"{status.Migration.DisplayName} {status.Label} ({status.Entry?.Detail ?? "the run was interrupted"}): 'deploy' runs it again; if it cannot, repair by hand and use 'resolve --applied' or 'resolve --rolled-back'.");
+        }
+
+        foreach (var status in analysis.Modified)
+        {
+            output.WriteLine($"{status.Migration.DisplayName} was edited after it was applied: its SQL no longer matches the recorded checksum.");
+        }
+    }
+
+    private static string FormatTime(DateTimeOffset? value) => value is { } time && time != DateTimeOffset.MinValue ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+}

@@ -12,7 +12,10 @@ public static class Bundle
 {
     public static int Run(Assembly migrations, string[] args) => Run(migrations, args, Console.Out, Console.Error);
 
-    public static int Run(Assembly migrations, string[] args, TextWriter output, TextWriter error)
+    public static int Run(Assembly migrations, string[] args, TextWriter output, TextWriter error) =>
+        Run(migrations, args, output, error, include: null);
+
+    internal static int Run(Assembly migrations, string[] args, TextWriter output, TextWriter error, Func<Type, bool>? include)
     {
         var bundleName = migrations.GetName().Name ?? "bundle";
         using var cancellation = new CancellationTokenSource();
@@ -25,7 +28,7 @@ public static class Bundle
         Console.CancelKeyPress += onCancel;
         try
         {
-            var root = new BundleCommandLine(bundleName, json => new BundleContext(migrations, output, error, json)).Build();
+            var root = new BundleCommandLine(bundleName, json => new BundleContext(migrations, output, error, json, include)).Build();
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {

@@ -11,8 +11,11 @@ public sealed class BundleContext
 {
     private MigrationSet? _migrations;
 
-    public BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json)
+    private readonly Func<Type, bool> _include;
+
+    public BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Type, bool>? include = null)
     {
+        _include = include ?? (_ => true);
         Assembly = assembly;
         Output = output;
         Error = error;
@@ -34,7 +37,7 @@ public sealed class BundleContext
 
     public DeployActor Actor { get; }
 
-    public MigrationSet Migrations => _migrations ??= MigrationSet.Load(Assembly);
+    public MigrationSet Migrations => _migrations ??= MigrationSet.Load(Assembly, _include);
 
     /// <summary>--connection wins over DATABASE_URL; without either the verb cannot run.</summary>
     public static ConnectionSettings ResolveConnection(string? option)

@@ -28,13 +28,16 @@ public sealed class MigrationSet
     /// <summary>Classes marked [Profile]: seed data, run on request, never versioned.</summary>
     public IReadOnlyList<Type> Profiles { get; }
 
-    public static MigrationSet Load(Assembly assembly)
+    public static MigrationSet Load(Assembly assembly) => Load(assembly, _ => true);
+
+    /// <param name="include">Which types belong to this bundle; tests keep several fixture sets in one assembly.</param>
+    public static MigrationSet Load(Assembly assembly, Func<Type, bool> include)
     {
         var migrations = new List<MigrationDescriptor>();
         var profiles = new List<Type>();
         foreach (var type in LoadableTypes(assembly))
         {
-            if (type.IsAbstract || !typeof(IMigration).IsAssignableFrom(type))
+            if (type.IsAbstract || !typeof(IMigration).IsAssignableFrom(type) || !include(type))
             {
                 continue;
             }

@@ -13,7 +13,8 @@ public sealed record StatementTraits(bool IsOnline, string? ConcurrentIndexName,
     {
         var words = SqlLexer.Tokenize(sql).Where(token => !token.IsTrivia).ToList();
         var upper = words.Select(token => token.Text.ToUpperInvariant()).ToList();
-        var concurrently = upper.Contains("CONCURRENTLY");
+        // REFRESH MATERIALIZED VIEW CONCURRENTLY still blocks writers while it waits, so it keeps the lock timeout.
+        var concurrently = upper.Contains("CONCURRENTLY") && upper.Count > 0 && upper[0] is "CREATE" or "DROP" or "REINDEX" or "ALTER";
         var validate = upper.Zip(upper.Skip(1)).Any(pair => pair is ("VALIDATE", "CONSTRAINT"));
         string? name = null;
         string? schema = null;

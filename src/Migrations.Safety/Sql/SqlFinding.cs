@@ -1,0 +1,31 @@
+using Migrations.Safety.Rules;
+
+namespace Migrations.Safety.Sql
+{
+    /// <summary>A rule violated by one statement; <see cref="Offset"/> is relative to the linted text.</summary>
+    public sealed class SqlFinding
+    {
+        public SqlFinding(string ruleId, string message, int offset, int length, string statementText)
+        {
+            RuleId = ruleId;
+            Message = message;
+            Offset = offset;
+            Length = length;
+            StatementText = statementText;
+        }
+
+        public string RuleId { get; }
+
+        public Rule Rule => RuleCatalog.Get(RuleId);
+
+        public string Message { get; }
+
+        public int Offset { get; }
+
+        public int Length { get; }
+
+        public string StatementText { get; }
+
+        public override string ToString() => RuleId + ": " + Message;
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+
+namespace Migrations.Safety.Sql
+{
+    /// <summary>A possibly schema-qualified name as written in SQL, unquoted (quoted parts keep their case, others fold to lower case).</summary>
+    public sealed class SqlName
+    {
+        public SqlName(string? schema, string name, int offset = 0)
+        {
+            Schema = schema;
+            Name = name;
+            Offset = offset;
+        }
+
+        public string? Schema { get; }
+
+        public string Name { get; }
+
+        internal int Offset { get; }
+
+        /// <summary>
+        /// The key tables are compared by: the name without the default schema "public", compared case-insensitively.
+        /// </summary>
+        public string Key => TableKey(Schema, Name);
+
+        public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
+
+        public static string TableKey(string? schema, string name) =>
+            string.IsNullOrEmpty(schema) || string.Equals(schema, "public", StringComparison.OrdinalIgnoreCase) ? name : schema + "." + name;
+
+        /// <summary>Parses "table", "schema.table" or their quoted forms.</summary>
+        public static SqlName Parse(string qualifiedName)
+        {
+            var name = new SqlTokenCursor(SqlLexer.Tokenize(qualifiedName)).ReadName();
+            return name ?? new SqlName(null, qualifiedName);
+        }
+
+        public override string ToString() => Schema == null ? Name : Schema + "." + Name;
+
+        internal static string Unquote(SqlToken token)
+        {
+            if (token.Kind == SqlTokenKind.QuotedIdentifier)
+            {
+                var text = token.Text;
+                var start = text.StartsWith("U&", StringComparison.OrdinalIgnoreCase) ? 3 : 1;
+                var length = text.Length > start && text[text.Length - 1] == '"' ? text.Length - start - 1 : text.Length - start;
+                return text.Substring(start, Math.Max(0, length)).Replace("\"\"", "\"");
+            }
+
+            return token.Text.ToLowerInvariant();
+        }
+    }
+}

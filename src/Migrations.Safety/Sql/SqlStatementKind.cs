@@ -1,0 +1,27 @@
+namespace Migrations.Safety.Sql
+{
+    /// <summary>The statements the safety rules know; everything else is <see cref="Other"/>.</summary>
+    public enum SqlStatementKind
+    {
+        Other,
+        CreateTable,
+        DropTable,
+        AlterTable,
+        CreateIndex,
+        DropIndex,
+        Reindex,
+        Vacuum,
+        Cluster,
+        RefreshMaterializedView,
+        Lock,
+        Update,
+        Delete,
+        Insert,
+        Truncate,
+        CreateTrigger,
+        DropSchema,
+        AlterSchemaRename,
+        AlterTypeAddValue,
+        AlterTypeRenameValue,
+    }
+}

@@ -1,0 +1,142 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Tests.Infrastructure;
+
+namespace Migrations.Runtime.Tests;
+
+/// <summary>Parsing, help and offline verbs: no database needed.</summary>
+public sealed class CommandLineTests
+{
+    private const string Basic = "Migrations.Runtime.Tests.Fixtures.Basic";
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("status")]
+    [InlineData("script")]
+    [InlineData("rollback")]
+    [InlineData("resolve")]
+    [InlineData("baseline")]
+    [InlineData("validate")]
+    [InlineData("create")]
+    public void EveryVerbsHelp_ExplainsItWithAnExample(string verb)
+    {
+        var result = BundleRun.Run(Basic, verb, "--help");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Example:", result.Output);
+        Assert.Contains(verb, result.Output);
+    }
+
+    [Fact]
+    public void UnknownVerb_IsAOneLineUsageError()
+    {
+        var result = BundleRun.Run(Basic, "frobnicate");
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal("error: Unrecognized command or argument 'frobnicate'. Run 'Migrations.Runtime.Tests --help' for usage.", result.Error.Trim());
+    }
+
+    [Fact]
+    public void UnknownOption_IsAUsageError()
+    {
+        var result = BundleRun.Run(Basic, "status", "--bogus");
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("'--bogus'", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void BadDuration_IsAUsageError()
+    {
+        var result = BundleRun.Run(Basic, "deploy", "--lock-timeout", "soon");
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("--lock-timeout takes a duration", result.Error);
+    }
+
+    [Fact]
+    public void MissingConnection_SaysHowToGiveOne()
+    {
+        var previous = Environment.GetEnvironmentVariable("DATABASE_URL");
+        Environment.SetEnvironmentVariable("DATABASE_URL", null);
+        try
+        {
+            var result = BundleRun.Run(Basic, "status");
+            Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+            Assert.Contains("Pass --connection", result.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DATABASE_URL", previous);
+        }
+    }
+
+    [Fact]
+    public void Script_RendersOfflineWithTransactionBoundaries()
+    {
+        var result = BundleRun.Run(Basic, "script");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("-- 202401010000 CreateWidgets", result.Output);
+        Assert.Contains("BEGIN;\nCREATE TABLE \"public\".\"widgets\"", result.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("-- Runs outside a transaction (TransactionBehavior.None)", result.Output);
+        Assert.Contains("CREATE INDEX CONCURRENTLY \"ix_widgets_name\" ON \"public\".\"widgets\" (\"name\" ASC);", result.Output);
+    }
+
+    [Fact]
+    public void ScriptRange_IsExclusiveOfFromAndInclusiveOfTo()
+    {
+        var result = BundleRun.Run(Basic, "script", "--from", "202401010000", "--to", "202401020000");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.DoesNotContain("CreateWidgets", result.Output);
+        Assert.Contains("AddWidgetColour", result.Output);
+        Assert.DoesNotContain("IndexWidgetNames", result.Output);
+    }
+
+    [Fact]
+    public void ScriptOfUnknownVersion_IsAUsageError()
+    {
+        var result = BundleRun.Run(Basic, "script", "--to", "999");
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("999 is not a migration of this bundle", result.Error);
+    }
+
+    [Fact]
+    public void DuplicateVersions_AreReportedWithBothClasses()
+    {
+        var result = BundleRun.Run("Migrations.Runtime.Tests.Fixtures.Duplicate", "validate");
+        Assert.Equal(ExitCodes.ValidationFailed, result.ExitCode);
+        Assert.Contains("PGM100", result.Error);
+        Assert.Contains("Fixtures.Duplicate.First", result.Error);
+        Assert.Contains("Fixtures.Duplicate.Second", result.Error);
+    }
+
+    [Fact]
+    public void Create_WritesATimestampedMigrationAndRefusesToOverwrite()
+    {
+        var directory = Directory.CreateTempSubdirectory("create-test-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "Acme.Db.csproj"), "<Project />");
+            var first = BundleRun.Run(Basic, "create", "add_glossary", "--project-dir", directory);
+            Assert.Equal(ExitCodes.Success, first.ExitCode);
+            var file = Assert.Single(Directory.GetFiles(Path.Combine(directory, "Migrations")));
+            Assert.Matches(@"\d{14}_AddGlossary\.cs$", file);
+            var text = File.ReadAllText(file);
+            Assert.Contains("namespace Acme.Db.Migrations;", text);
+            Assert.Contains("public sealed class AddGlossary : Migration", text);
+            Assert.Contains($"[Migration({Path.GetFileName(file)[..14]}, \"add_glossary\")]", text);
+
+            var second = BundleRun.Run(Basic, "create", "add glossary", "--project-dir", directory);
+            Assert.Equal(ExitCodes.Refused, second.ExitCode);
+            Assert.Contains("already exists", second.Error);
+            Assert.Single(Directory.GetFiles(Path.Combine(directory, "Migrations")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Create_RejectsANameThatCannotBeAClass()
+    {
+        var result = BundleRun.Run(Basic, "create", "42", "--project-dir", Path.GetTempPath());
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Text.Json;
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Tests.Infrastructure;
+
+namespace Migrations.Runtime.Tests;
+
+/// <summary>deploy, status, rollback, resolve and baseline against the real PostgreSQL server.</summary>
+public sealed class DeployTests
+{
+    private const string Basic = "Migrations.Runtime.Tests.Fixtures.Basic";
+
+    [Fact]
+    public async Task Deploy_AppliesEveryMigrationAndASecondDeployFindsNothingToDo()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var first = BundleRun.Run(Basic, "deploy", "-c", database.Url);
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
+        Assert.Contains("Deployed 3 migration(s)", first.Output);
+        Assert.True(await database.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_widgets_name'::regclass"));
+        Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM \"VersionInfo\""));
+
+        var second = BundleRun.Run(Basic, "deploy", "-c", database.Url);
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
+        Assert.Contains("nothing to deploy", second.Output);
+        Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM migrations_history WHERE state = 'applied'"));
+    }
+
+    [Fact]
+    public async Task DeployWithTarget_StopsAtThatVersion()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var result = BundleRun.Run(Basic, "deploy", "-c", database.Url, "--target", "202401010000");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM migrations_history"));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE column_name = 'colour'"));
+    }
+
+    [Fact]
+    public async Task DryRun_PrintsThePendingSqlAndChangesNothing()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var result = BundleRun.Run(Basic, "deploy", "--dry-run", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("CREATE TABLE \"public\".\"widgets\"", result.Output);
+        Assert.Contains("nothing was executed", result.Output);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+    }
+
+    [Fact]
+    public async Task Status_ListsAppliedAndPendingAsTableAndJson()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url, "--target", "202401020000");
+
+        var table = BundleRun.Run(Basic, "status", "-c", database.Url);
+        Assert.Equal(ExitCodes.Success, table.ExitCode);
+        Assert.Matches(@"202401010000\s+CreateWidgets\s+applied\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", table.Output);
+        Assert.Matches(@"202401030000\s+IndexWidgetNames\s+pending", table.Output);
+        Assert.Contains("1 pending migration(s)", table.Output);
+
+        var json = BundleRun.Run(Basic, "status", "--json", "-c", database.Url);
+        using var document = JsonDocument.Parse(json.Output);
+        var migrations = document.RootElement.GetProperty("migrations").EnumerateArray().ToList();
+        Assert.Equal(["applied", "applied", "pending"], migrations.Select(m => m.GetProperty("state").GetString()));
+        Assert.Equal(1, document.RootElement.GetProperty("pending").GetInt32());
+    }
+
+    [Fact]
+    public async Task StatusExitCode_IsDistinctWhenMigrationsArePending()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        Assert.Equal(ExitCodes.PendingMigrations, BundleRun.Run(Basic, "status", "--exit-code", "-c", database.Url).ExitCode);
+        BundleRun.Run(Basic, "deploy", "-c", database.Url);
+        Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "status", "--exit-code", "-c", database.Url).ExitCode);
+    }
+
+    [Fact]
+    public async Task StatusOnAFreshDatabase_CreatesNothing()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        BundleRun.Run(Basic, "status", "-c", database.Url);
+
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+    }
+
+    [Fact]
+    public async Task RollbackBySteps_RunsDownOfTheNewestMigrations()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url);
+
+        var result = BundleRun.Run(Basic, "rollback", "--steps", "2", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_widgets_name'"));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE column_name = 'colour'"));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM \"VersionInfo\""));
+        Assert.Matches(@"202401030000\s+IndexWidgetNames\s+pending", BundleRun.Run(Basic, "status", "-c", database.Url).Output);
+    }
+
+    [Fact]
+    public async Task RollbackToZero_RemovesEverythingAndDeployRestoresIt()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "rollback", "--to", "0", "-c", database.Url).ExitCode);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'widgets'"));
+
+        Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "deploy", "-c", database.Url).ExitCode);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'widgets'"));
+    }
+
+    [Fact]
+    public async Task RollbackToUnknownVersion_IsAUsageErrorAndChangesNothing()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url);
+
+        var result = BundleRun.Run(Basic, "rollback", "--to", "202401015555", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM \"VersionInfo\""));
+    }
+
+    [Fact]
+    public async Task RollbackOfAForwardOnlyMigration_IsRefused()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        const string forwardOnly = "Migrations.Runtime.Tests.Fixtures.ForwardOnly";
+        BundleRun.Run(forwardOnly, "deploy", "-c", database.Url);
+
+        var result = BundleRun.Run(forwardOnly, "rollback", "--steps", "1", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("forward-only", result.Error);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'ledger'"));
+    }
+
+    [Fact]
+    public async Task Resolve_RecordsWhoDidWhatAndWhyWithoutRunningSql()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var result = BundleRun.Run(Basic, "resolve", "--applied", "202401010000", "--reason", "created by the DBA", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Recorded 202401010000 CreateWidgets as applied (it was never recorded); no SQL of the migration was run.", result.Output);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'widgets'"));
+        var detail = await database.ScalarAsync<string>("SELECT detail FROM migrations_history WHERE version = 202401010000 AND state = 'resolved_applied'");
+        Assert.Contains("created by the DBA", detail);
+        Assert.Contains("resolved by", detail);
+
+        var rolledBack = BundleRun.Run(Basic, "resolve", "--rolled-back", "202401010000", "-c", database.Url);
+        Assert.Equal(ExitCodes.Success, rolledBack.ExitCode);
+        Assert.Contains("(it was resolved_applied)", rolledBack.Output);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM \"VersionInfo\""));
+    }
+
+    [Fact]
+    public async Task ResolveOfUnknownVersion_IsAUsageError()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var result = BundleRun.Run(Basic, "resolve", "--applied", "1", "-c", database.Url);
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("The bundle has no migration 1", result.Error);
+    }
+
+    [Fact]
+    public async Task Baseline_RecordsMigrationsUpToTheVersionWithoutRunningThem()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        await database.ExecuteAsync("CREATE TABLE widgets (id bigint PRIMARY KEY, name text NOT NULL)");
+
+        var result = BundleRun.Run(Basic, "baseline", "202401010000", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "deploy", "-c", database.Url).ExitCode);
+        Assert.Equal("baselined", await database.ScalarAsync<string>("SELECT state FROM migrations_history WHERE version = 202401010000"));
+    }
+
+    [Fact]
+    public async Task ConnectionFailures_AreOneLineWithExitCode3AndNoPassword()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var wrongPassword = database.Url.Replace(":postgres@", ":WrongSecret99@", StringComparison.Ordinal);
+        var missingDatabase = database.Url.Replace(database.Name, "no_such_database", StringComparison.Ordinal);
+        var unreachable = "postgresql://postgres:WrongSecret99@127.0.0.1:1/x";
+
+        foreach (var (url, expected) in new[] { (wrongPassword, "Authentication failed"), (missingDatabase, "does not exist"), (unreachable, "Nothing is listening on 127.0.0.1:1") })
+        {
+            var result = BundleRun.Run(Basic, "deploy", "-c", url);
+            Assert.Equal(ExitCodes.CannotConnect, result.ExitCode);
+            Assert.Contains(expected, result.Error);
+            Assert.Single(result.Error.Trim().Split('\n'));
+            Assert.DoesNotContain("WrongSecret99", result.All);
+        }
+    }
+
+    [Fact]
+    public async Task DatabaseUrlEnvironmentVariable_IsUsedWhenNoConnectionIsGiven()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var previous = Environment.GetEnvironmentVariable("DATABASE_URL");
+        Environment.SetEnvironmentVariable("DATABASE_URL", database.Url);
+        try
+        {
+            Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "deploy").ExitCode);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DATABASE_URL", previous);
+        }
+
+        Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM \"VersionInfo\""));
+    }
+}

@@ -38,7 +38,7 @@ public sealed class DeployLock : IAsyncDisposable
     {
         var deployLock = new DeployLock(connection, key);
         var stopwatch = Stopwatch.StartNew();
-        var lastReport = TimeSpan.MinValue;
+        TimeSpan? lastReport = null;
         while (true)
         {
             if (await deployLock.TryTakeAsync(cancellationToken))
@@ -47,7 +47,7 @@ public sealed class DeployLock : IAsyncDisposable
                 return deployLock;
             }
 
-            if (stopwatch.Elapsed - lastReport >= ReportInterval || lastReport == TimeSpan.MinValue)
+            if (lastReport is null || stopwatch.Elapsed - lastReport >= ReportInterval)
             {
                 lastReport = stopwatch.Elapsed;
                 progress.Info($"Waiting for the deploy lock: {await deployLock.DescribeHolderAsync(cancellationToken)} (waited {stopwatch.Elapsed.TotalSeconds:0}s of {wait.TotalSeconds:0}s).");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Migrations.Runtime.Tests.Infrastructure;
+namespace Migrations.Tests.Shared;
 
 /// <summary>
 /// The real PostgreSQL server the tests use: MIGRATIONS_TEST_POSTGRES (set by build/test.sh), or the private cluster

@@ -1,4 +1,4 @@
-namespace Migrations.Runtime.Tests.Infrastructure;
+namespace Migrations.Tests.Shared;
 
 public static class RepositoryRoot
 {

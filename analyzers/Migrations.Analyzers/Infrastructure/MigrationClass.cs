@@ -1,0 +1,145 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Migrations.Analyzers.Infrastructure
+{
+    public enum MigrationBaseKind
+    {
+        Migration,
+        AutoReversing,
+        ForwardOnly,
+        Other,
+    }
+
+    /// <summary>A class FluentMigrator runs: it derives from MigrationBase and carries [Migration] or [Maintenance] (or a derived attribute).</summary>
+    internal sealed class MigrationClass
+    {
+        private const int TransactionBehaviorNone = 1;
+
+        private MigrationClass(INamedTypeSymbol type, AttributeData attribute, long? version, bool isMaintenance, bool withoutTransaction, MigrationBaseKind kind)
+        {
+            Type = type;
+            Attribute = attribute;
+            Version = version;
+            IsMaintenance = isMaintenance;
+            WithoutTransaction = withoutTransaction;
+            Kind = kind;
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        public AttributeData Attribute { get; }
+
+        /// <summary>The version, or null for maintenance migrations and attributes whose version cannot be read.</summary>
+        public long? Version { get; }
+
+        public bool IsMaintenance { get; }
+
+        /// <summary>TransactionBehavior.None: the migration runs without a transaction.</summary>
+        public bool WithoutTransaction { get; }
+
+        public MigrationBaseKind Kind { get; }
+
+        public static MigrationClass? TryCreate(INamedTypeSymbol type, FluentMigratorSymbols symbols)
+        {
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || !DerivesFrom(type, symbols.MigrationBase))
+            {
+                return null;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                var isMigration = DerivesFrom(attribute.AttributeClass, symbols.MigrationAttribute);
+                var isMaintenance = !isMigration && DerivesFrom(attribute.AttributeClass, symbols.MaintenanceAttribute);
+                if (isMigration || isMaintenance)
+                {
+                    return new MigrationClass(type, attribute, isMigration ? ReadVersion(attribute) : null, isMaintenance, ReadWithoutTransaction(attribute), KindOf(type, symbols));
+                }
+            }
+
+            return null;
+        }
+
+        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            for (var current = type; current != null && baseType != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static MigrationBaseKind KindOf(INamedTypeSymbol type, FluentMigratorSymbols symbols)
+        {
+            if (DerivesFrom(type, symbols.AutoReversingMigration))
+            {
+                return MigrationBaseKind.AutoReversing;
+            }
+
+            if (DerivesFrom(type, symbols.ForwardOnlyMigration))
+            {
+                return MigrationBaseKind.ForwardOnly;
+            }
+
+            return DerivesFrom(type, symbols.Migration) ? MigrationBaseKind.Migration : MigrationBaseKind.Other;
+        }
+
+        /// <summary>Reads TransactionBehavior by constructor parameter name, so derived attributes and defaulted arguments both work.</summary>
+        private static bool ReadWithoutTransaction(AttributeData attribute)
+        {
+            var value = Argument(attribute, "transactionBehavior");
+            if (value == null)
+            {
+                var named = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "TransactionBehavior");
+                value = named.Key == null ? null : named.Value.Value;
+            }
+
+            return value is int behavior && behavior == TransactionBehaviorNone;
+        }
+
+        private static long? ReadVersion(AttributeData attribute)
+        {
+            var version = Argument(attribute, "version");
+            if (version != null)
+            {
+                return Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            // TimestampedMigrationAttribute(year, month, day, hour, minute[, second]) and look-alikes.
+            var parts = new[] { "year", "month", "day", "hour", "minute" }.Select(name => Argument(attribute, name)).ToArray();
+            if (parts.Any(part => part == null))
+            {
+                return null;
+            }
+
+            var second = Argument(attribute, "second") ?? 0;
+            long Part(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+            return (((((Part(parts[0]!) * 100) + Part(parts[1]!)) * 100 + Part(parts[2]!)) * 100 + Part(parts[3]!)) * 100 + Part(parts[4]!)) * 100 + Part(second);
+        }
+
+        private static object? Argument(AttributeData attribute, string parameterName)
+        {
+            var constructor = attribute.AttributeConstructor;
+            if (constructor == null)
+            {
+                return null;
+            }
+
+            for (var index = 0; index < constructor.Parameters.Length && index < attribute.ConstructorArguments.Length; index++)
+            {
+                if (string.Equals(constructor.Parameters[index].Name, parameterName, StringComparison.Ordinal))
+                {
+                    var argument = attribute.ConstructorArguments[index];
+                    return argument.Kind == TypedConstantKind.Array ? null : argument.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -61,6 +61,11 @@ internal sealed class BundleCommandLine
         root.Subcommands.Add(BaselineCommandDefinition());
         root.Subcommands.Add(ValidateCommandDefinition());
         root.Subcommands.Add(CreateCommandDefinition());
+        foreach (var command in ProvingCommands.Create(_connection, _json, Context))
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 
@@ -180,7 +185,7 @@ internal sealed class BundleCommandLine
 
     private DeployTimeouts Timeouts(ParseResult result) => new(result.GetValue(_lockTimeout), result.GetValue(_statementTimeout));
 
-    private BundleContext Context(ParseResult result) => _context(result.GetValue(_json));
+    internal BundleContext Context(ParseResult result) => _context(result.GetValue(_json));
 
     private static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
     {

@@ -188,7 +188,7 @@ namespace Migrations.Safety.Sql
                 Report(statement.Statement, statement.Statement.Offset, statement.Statement.Length, ruleId, arguments);
 
             public void Report(SqlStatement statement, int offset, int length, string ruleId, params object[] arguments) =>
-                Findings.Add(new SqlFinding(ruleId, RuleCatalog.Get(ruleId).FormatMessage(arguments), offset, length, statement.Text));
+                Findings.Add(new SqlFinding(ruleId, RuleCatalog.Get(ruleId).FormatMessage(arguments), offset, length, statement.Text, arguments));
 
             private void CheckAddEnumValue(ClassifiedStatement statement, IReadOnlyList<SqlStatement> all, int index)
             {

@@ -10,7 +10,6 @@ namespace Migrations.Runtime.Engine;
 /// </summary>
 internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts timeouts, BlockerMonitor monitor, IProgressReporter progress, CancellationToken cancellationToken) : IStatementSink
 {
-    private static readonly TimeSpan FirstObservation = TimeSpan.FromMilliseconds(750);
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(10);
 
     private string? _lockTimeout;
@@ -39,7 +38,9 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         var pid = connection.ProcessID;
         var stopwatch = Stopwatch.StartNew();
-        using var observer = new Timer(_ => Observe(pid, sql, stopwatch), null, FirstObservation, ReportEvery);
+        // Look for blockers well before lock_timeout fires: once the statement has failed, nobody blocks it any more.
+        var firstObservation = TimeSpan.FromMilliseconds(Math.Clamp(timeouts.LockTimeout.TotalMilliseconds / 2, 50, 750));
+        using var observer = new Timer(_ => Observe(pid, sql, stopwatch), null, firstObservation, ReportEvery);
         using var cancellation = cancellationToken.Register(() => command.Cancel());
         command.ExecuteNonQuery();
         Executed.Add(sql);

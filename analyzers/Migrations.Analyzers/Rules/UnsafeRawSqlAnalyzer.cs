@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Migrations.Analyzers.Infrastructure;
@@ -35,7 +36,7 @@ namespace Migrations.Analyzers.Rules
                 var location = call.Invocation.Arguments.Length > 0 ? call.Invocation.Arguments[0].Value.Syntax.GetLocation() : Locations.Call(call.Invocation);
                 foreach (var finding in call.Up.GetBody(call.Invocation).FindingsOf(call.Invocation))
                 {
-                    call.Report(finding.RuleId, location, new object[] { finding.Message });
+                    call.Report(finding.RuleId, location, finding.Arguments.ToArray());
                 }
             });
     }

@@ -61,6 +61,7 @@ internal sealed class BundleCommandLine
         root.Subcommands.Add(BaselineCommandDefinition());
         root.Subcommands.Add(ValidateCommandDefinition());
         root.Subcommands.Add(CreateCommandDefinition());
+        root.Subcommands.Add(BuildValidateCommandDefinition());
         foreach (var command in ProvingCommands.Create(_connection, _json, Context))
         {
             root.Subcommands.Add(command);
@@ -166,6 +167,30 @@ internal sealed class BundleCommandLine
         command.Arguments.Add(name);
         command.Options.Add(projectDirectory);
         command.SetAction(result => CreateCommand.Run(Context(result), result.GetValue(name)!, result.GetValue(projectDirectory), DateTimeOffset.UtcNow));
+        return command;
+    }
+
+    /// <summary>Run by the SDK's MigrationsValidate target after each build; not for people, so hidden from --help.</summary>
+    private Command BuildValidateCommandDefinition()
+    {
+        var lockFile = new Option<string>("--lock-file") { Required = true };
+        var locked = new Option<bool>("--locked");
+        var sqlDirectory = new Option<string?>("--sql-dir");
+        var script = new Option<string?>("--script");
+        var analyzerLog = new Option<string?>("--analyzer-log");
+        var postgresVersion = new Option<int>("--postgres-version") { DefaultValueFactory = _ => 15 };
+        var transactionPerSession = new Option<bool>("--transaction-per-session");
+        var noWarn = new Option<string?>("--no-warn");
+        var command = new Command("build-validate", "Validate the migrations for the build (run by the SDK).") { Hidden = true };
+        foreach (var option in new Option[] { lockFile, locked, sqlDirectory, script, analyzerLog, postgresVersion, transactionPerSession, noWarn })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result => BuildValidation.BuildValidateCommand.Run(Context(result), new BuildValidation.BuildValidateOptions(
+            result.GetValue(lockFile)!, result.GetValue(locked), result.GetValue(sqlDirectory), result.GetValue(script), result.GetValue(analyzerLog),
+            result.GetValue(postgresVersion), result.GetValue(transactionPerSession),
+            (result.GetValue(noWarn) ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase))));
         return command;
     }
 

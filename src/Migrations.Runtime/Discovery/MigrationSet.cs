@@ -33,6 +33,19 @@ public sealed class MigrationSet
     /// <param name="include">Which types belong to this bundle; tests keep several fixture sets in one assembly.</param>
     public static MigrationSet Load(Assembly assembly, Func<Type, bool> include)
     {
+        var (migrations, profiles) = Discover(assembly, include);
+        var duplicate = FindDuplicates(migrations).FirstOrDefault();
+        if (duplicate is not null)
+        {
+            throw new BundleException(ExitCodes.ValidationFailed, $"{RuleIds.DuplicateVersion}: " + RuleCatalog.Get(RuleIds.DuplicateVersion).FormatMessage(duplicate[0].Version, duplicate[0].Type.FullName!, duplicate[1].Type.FullName!));
+        }
+
+        return new MigrationSet(assembly, migrations, profiles);
+    }
+
+    /// <summary>Every migration class, duplicates included, in version order; for the build validation to report on.</summary>
+    public static (List<MigrationDescriptor> Migrations, List<Type> Profiles) Discover(Assembly assembly, Func<Type, bool> include)
+    {
         var migrations = new List<MigrationDescriptor>();
         var profiles = new List<Type>();
         foreach (var type in LoadableTypes(assembly))
@@ -55,16 +68,12 @@ public sealed class MigrationSet
             }
         }
 
-        var duplicate = migrations.GroupBy(migration => migration.Version).FirstOrDefault(group => group.Count() > 1);
-        if (duplicate is not null)
-        {
-            var pair = duplicate.Take(2).ToArray();
-            throw new BundleException(ExitCodes.ValidationFailed, $"{RuleIds.DuplicateVersion}: " + RuleCatalog.Get(RuleIds.DuplicateVersion).FormatMessage(duplicate.Key, pair[0].Type.FullName!, pair[1].Type.FullName!));
-        }
-
-        migrations.Sort((left, right) => left.Version.CompareTo(right.Version));
-        return new MigrationSet(assembly, migrations, profiles);
+        migrations.Sort((left, right) => left.Version != right.Version ? left.Version.CompareTo(right.Version) : string.CompareOrdinal(left.Type.FullName, right.Type.FullName));
+        return (migrations, profiles);
     }
+
+    public static IEnumerable<MigrationDescriptor[]> FindDuplicates(IEnumerable<MigrationDescriptor> migrations) =>
+        migrations.GroupBy(migration => migration.Version).Where(group => group.Count() > 1).Select(group => group.ToArray());
 
     public bool Contains(long version) => _byVersion.ContainsKey(version);
 

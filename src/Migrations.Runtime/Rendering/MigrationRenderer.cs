@@ -16,7 +16,7 @@ internal sealed class MigrationRenderer(MigrationHost host)
     public IReadOnlyList<RenderedMigration> RenderAll(IEnumerable<MigrationDescriptor> migrations) =>
         migrations.Select(Render).ToList();
 
-    private (IReadOnlyList<string> Statements, string? Problem) Record(MigrationDescriptor descriptor, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect)
+    private (IReadOnlyList<string> Statements, RenderProblem? Problem) Record(MigrationDescriptor descriptor, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect)
     {
         var sink = new RecordingSink();
         var previous = host.Processor.Sink;
@@ -38,7 +38,7 @@ internal sealed class MigrationRenderer(MigrationHost host)
         }
     }
 
-    private static string Describe(Exception exception)
+    private static RenderProblem Describe(Exception exception)
     {
         var root = exception;
         while (root is System.Reflection.TargetInvocationException { InnerException: { } inner })
@@ -46,11 +46,16 @@ internal sealed class MigrationRenderer(MigrationHost host)
             root = inner;
         }
 
+        var message = root.Message.Split('\n')[0].Trim();
         return root switch
         {
-            OfflineRenderingException offline => offline.Message,
-            InvalidOperationException when root.StackTrace?.Contains("ForwardOnlyMigration", StringComparison.Ordinal) == true => "forward-only migration: it has no Down()",
-            _ => root.Message.Split('\n')[0].Trim(),
+            OfflineRenderingException offline => new RenderProblem(RenderProblemKind.NeedsDatabase, offline.Message),
+            SqlFiles.MigrationHasNoDownException => new RenderProblem(RenderProblemKind.ForwardOnly, message),
+            InvalidOperationException when root.StackTrace?.Contains("ForwardOnlyMigration", StringComparison.Ordinal) == true =>
+                new RenderProblem(RenderProblemKind.ForwardOnly, "forward-only migration: it has no Down()"),
+            NotSupportedException when root.StackTrace?.Contains(".Reverse()", StringComparison.Ordinal) == true =>
+                new RenderProblem(RenderProblemKind.NotReversible, message),
+            _ => new RenderProblem(RenderProblemKind.Throws, $"{root.GetType().Name}: {message}"),
         };
     }
 }

@@ -8,8 +8,8 @@ public sealed record RenderedMigration(
     IReadOnlyList<string> Up,
     IReadOnlyList<string> Down,
     string Checksum,
-    string? UpProblem,
-    string? DownProblem)
+    RenderProblem? UpProblem,
+    RenderProblem? DownProblem)
 {
     /// <summary>Up could be rendered completely (no live-database queries, no errors).</summary>
     public bool IsComplete => UpProblem is null;

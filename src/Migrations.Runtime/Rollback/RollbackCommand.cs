@@ -54,7 +54,7 @@ public static class RollbackCommand
         foreach (var status in plan)
         {
             var rendered = renderer.Render(status.Migration);
-            if (rendered.DownProblem is { } problem && problem.Contains("forward-only", StringComparison.Ordinal))
+            if (rendered.DownProblem?.Kind == RenderProblemKind.ForwardOnly)
             {
                 throw new BundleException(ExitCodes.Refused, $"Migration {status.Migration.DisplayName} is forward-only and cannot be rolled back; {done.Count} migration(s) were rolled back before it.");
             }

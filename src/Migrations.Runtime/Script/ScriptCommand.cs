@@ -36,7 +36,7 @@ public static class ScriptCommand
                 transactional = item.Migration.IsTransactional,
                 checksum = item.Checksum,
                 sql = down ? item.Down : item.Up,
-                problem = down ? item.DownProblem : item.UpProblem,
+                problem = (down ? item.DownProblem : item.UpProblem)?.Message,
             }));
             return ExitCodes.Success;
         }

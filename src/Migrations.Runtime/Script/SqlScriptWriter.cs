@@ -33,7 +33,7 @@ public static class SqlScriptWriter
 
         if (problem is not null)
         {
-            builder.Append("-- WARNING: incomplete rendering: ").AppendLine(problem);
+            builder.Append("-- WARNING: incomplete rendering: ").AppendLine(problem.Message);
         }
 
         if (migration.IsTransactional)

@@ -103,6 +103,9 @@ namespace Migrations.Safety.Rules
             Structure(RuleIds.TransactionPerSessionWithNone, RuleSeverity.Error, "TransactionPerSession with a non-transactional migration",
                 "Migration '{0}' declares TransactionBehavior.None but the runner is configured with TransactionPerSession, which wraps it in a transaction and makes it fail. Turn TransactionPerSession off."),
 
+            Structure(RuleIds.MigrationFailsToRender, RuleSeverity.Error, "Migration throws while its SQL is rendered",
+                "{0}() of migration '{1}' throws while its SQL is rendered ({2}), so it would fail at deploy time. Fix the migration."),
+
             LockFile(RuleIds.LockedMigrationChanged, RuleSeverity.Error, "Locked migration changed after it shipped",
                 "Migration {0} '{1}' renders different SQL than when it was locked in migrations.lock.json (first difference at line {2}: expected '{3}', found '{4}'). Revert the edit and add a new migration instead."),
             LockFile(RuleIds.LockFileNotCurrent, RuleSeverity.Error, "Lock file is not current",

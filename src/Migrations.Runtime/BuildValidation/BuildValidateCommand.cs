@@ -1,0 +1,166 @@
+using System.Globalization;
+using FluentMigrator;
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Discovery;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.Rendering;
+using Migrations.Runtime.Script;
+using Migrations.Safety.Rules;
+
+namespace Migrations.Runtime.BuildValidation;
+
+/// <summary>
+/// build-validate: the hidden verb the MigrationsValidate MSBuild target runs on the freshly built bundle. Checks the
+/// migrations as they will run, writes the rendered SQL for review, and checks migrations.lock.json. Findings go to
+/// stdout in a line protocol the task turns into MSBuild errors and warnings with file, line and column.
+/// </summary>
+public static class BuildValidateCommand
+{
+    public static int Run(BundleContext context, BuildValidateOptions options)
+    {
+        var (migrations, _) = MigrationSet.Discover(context.Assembly, _ => true);
+        var locator = SourceLocator.Load(context.Assembly);
+        var analyzers = AnalyzerReport.Read(options.AnalyzerLogPath);
+        var diagnostics = new List<BuildDiagnostic>();
+
+        foreach (var duplicate in MigrationSet.FindDuplicates(migrations))
+        {
+            diagnostics.Add(BuildDiagnostic.Of(RuleIds.DuplicateVersion, locator.Find(duplicate[1].Type), duplicate[0].Version, duplicate[0].Type.FullName!, duplicate[1].Type.FullName!));
+        }
+
+        var unique = migrations.DistinctBy(migration => migration.Version).ToList();
+        using var host = MigrationHost.Create(context.Assembly);
+        var rendered = new MigrationRenderer(host).RenderAll(unique);
+        foreach (var migration in rendered)
+        {
+            diagnostics.AddRange(CheckStructure(migration, locator));
+            diagnostics.AddRange(CheckRenderedSql(migration, locator, analyzers, options.PostgresVersion));
+        }
+
+        if (options.TransactionPerSession)
+        {
+            diagnostics.AddRange(unique.Where(migration => !migration.IsTransactional)
+                .Select(migration => BuildDiagnostic.Of(RuleIds.TransactionPerSessionWithNone, locator.Find(migration.Type), migration.DisplayName)));
+        }
+
+        LockFile? existing;
+        try
+        {
+            existing = LockFile.Read(options.LockFilePath);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BundleException(ExitCodes.ValidationFailed, exception.Message);
+        }
+
+        var (lockDiagnostics, updated) = LockFileCheck.Check(existing, rendered, options.Locked, locator.Find);
+        diagnostics.AddRange(lockDiagnostics);
+        if (!options.Locked)
+        {
+            updated.Write(options.LockFilePath);
+        }
+
+        WriteRenderedSql(rendered, options);
+
+        var reported = diagnostics.Where(diagnostic => !options.NoWarn.Contains(diagnostic.RuleId)).ToList();
+        foreach (var diagnostic in reported)
+        {
+            context.Output.WriteLine(diagnostic.ToProtocolLine());
+        }
+
+        return reported.Any(diagnostic => diagnostic.Severity == RuleSeverity.Error) ? ExitCodes.ValidationFailed : ExitCodes.Success;
+    }
+
+    private static IEnumerable<BuildDiagnostic> CheckStructure(RenderedMigration rendered, SourceLocator locator)
+    {
+        var migration = rendered.Migration;
+        var location = locator.Find(migration.Type);
+        if (!IsTimestamp(migration.Version))
+        {
+            yield return BuildDiagnostic.Of(RuleIds.VersionNotTimestamp, location, migration.Version, migration.Name);
+        }
+
+        if (rendered.UpProblem is { Kind: RenderProblemKind.NeedsDatabase })
+        {
+            yield return BuildDiagnostic.Of(RuleIds.CannotRenderOffline, location, $"Up() of '{migration.Name}'");
+        }
+        else if (rendered.UpProblem is { Kind: RenderProblemKind.Throws } upFailure)
+        {
+            yield return BuildDiagnostic.Of(RuleIds.MigrationFailsToRender, location, "Up", migration.Name, upFailure.Message);
+        }
+
+        switch (rendered.DownProblem)
+        {
+            case { Kind: RenderProblemKind.NotReversible } notReversible:
+                yield return BuildDiagnostic.Of(RuleIds.IrreversibleInAutoReversing, location, notReversible.Message, migration.Name);
+                break;
+            case { Kind: RenderProblemKind.Throws } downFailure:
+                yield return BuildDiagnostic.Of(RuleIds.MigrationFailsToRender, location, "Down", migration.Name, downFailure.Message);
+                break;
+            case null when rendered.Down.Count == 0 && !typeof(AutoReversingMigration).IsAssignableFrom(migration.Type):
+                yield return BuildDiagnostic.Of(RuleIds.EmptyDown, location, migration.Name);
+                break;
+        }
+    }
+
+    private static IEnumerable<BuildDiagnostic> CheckRenderedSql(RenderedMigration rendered, SourceLocator locator, AnalyzerReport analyzers, int postgresVersion)
+    {
+        var type = rendered.Migration.Type;
+        var span = locator.FindSpan(type);
+        foreach (var (ruleId, message) in RenderedSqlLint.Lint(rendered, postgresVersion))
+        {
+            var seenByAnalyzers = span is { } known && analyzers.Covers(ruleId, known.Declaration.File, known.Declaration.Line, known.LastLine);
+            if (seenByAnalyzers || RenderedSqlLint.IsAllowed(type, ruleId))
+            {
+                continue;
+            }
+
+            var rule = RuleCatalog.Get(ruleId);
+            yield return new BuildDiagnostic(ruleId, rule.DefaultSeverity, $"{rendered.Migration.DisplayName} (rendered SQL): {message}", span?.Declaration);
+        }
+    }
+
+    private static void WriteRenderedSql(IReadOnlyList<RenderedMigration> rendered, BuildValidateOptions options)
+    {
+        if (options.SqlDirectory is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+            var expected = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var migration in rendered)
+            {
+                var stem = Path.Combine(directory, $"{migration.Migration.Version}_{migration.Migration.Name}");
+                WriteIfChanged(stem + ".up.sql", SqlScriptWriter.Write([migration]));
+                WriteIfChanged(stem + ".down.sql", SqlScriptWriter.Write([migration], down: true));
+                expected.Add(stem + ".up.sql");
+                expected.Add(stem + ".down.sql");
+            }
+
+            // A renamed or deleted migration must not leave its old SQL behind for a reviewer to read.
+            foreach (var stale in Directory.GetFiles(directory, "*.sql").Where(file => !expected.Contains(file)))
+            {
+                File.Delete(stale);
+            }
+        }
+
+        if (options.ScriptPath is { } script)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(script))!);
+            WriteIfChanged(script, $"-- Up SQL of all {rendered.Count} migration(s), in order, as deploy runs them into an empty database.\n\n" + SqlScriptWriter.Write(rendered));
+        }
+    }
+
+    private static void WriteIfChanged(string path, string content)
+    {
+        if (!File.Exists(path) || File.ReadAllText(path) != content)
+        {
+            File.WriteAllText(path, content);
+        }
+    }
+
+    private static bool IsTimestamp(long version)
+    {
+        var text = version.ToString(CultureInfo.InvariantCulture);
+        return (text.Length == 12 && DateTime.TryParseExact(text, "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            || (text.Length == 14 && DateTime.TryParseExact(text, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+    }
+}

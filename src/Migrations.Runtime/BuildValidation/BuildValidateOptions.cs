@@ -1,0 +1,12 @@
+namespace Migrations.Runtime.BuildValidation;
+
+/// <summary>What the MigrationsValidate MSBuild target passes to the bundle's hidden build-validate verb.</summary>
+public sealed record BuildValidateOptions(
+    string LockFilePath,
+    bool Locked,
+    string? SqlDirectory,
+    string? ScriptPath,
+    string? AnalyzerLogPath,
+    int PostgresVersion,
+    bool TransactionPerSession,
+    IReadOnlySet<string> NoWarn);

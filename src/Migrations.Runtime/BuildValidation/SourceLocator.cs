@@ -1,0 +1,117 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+
+namespace Migrations.Runtime.BuildValidation;
+
+/// <summary>
+/// Finds where a migration class is declared, so build diagnostics point at it: the PDB names the source file of the
+/// type's methods, and the declaration line is found in that file. Types without methods with sequence points
+/// (or without a PDB) get no location rather than a wrong one.
+/// </summary>
+internal sealed class SourceLocator
+{
+    private readonly Dictionary<string, (string File, int LastLine)> _sourceByTypeName = new(StringComparer.Ordinal);
+
+    private SourceLocator()
+    {
+    }
+
+    public static SourceLocator Load(Assembly assembly)
+    {
+        var locator = new SourceLocator();
+        try
+        {
+            using var stream = File.OpenRead(assembly.Location);
+            using var pe = new PEReader(stream);
+            var metadata = pe.GetMetadataReader();
+            if (!TryOpenPdb(pe, assembly.Location, out var provider))
+            {
+                return locator;
+            }
+
+            using (provider)
+            {
+                var pdb = provider!.GetMetadataReader();
+                foreach (var typeHandle in metadata.TypeDefinitions)
+                {
+                    var type = metadata.GetTypeDefinition(typeHandle);
+                    var name = FullName(metadata, type);
+                    foreach (var methodHandle in type.GetMethods())
+                    {
+                        var debug = pdb.GetMethodDebugInformation(methodHandle.ToDebugInformationHandle());
+                        if (debug.Document.IsNil)
+                        {
+                            continue;
+                        }
+
+                        var file = pdb.GetString(pdb.GetDocument(debug.Document).Name);
+                        var lastLine = debug.GetSequencePoints().Where(point => !point.IsHidden).Select(point => point.EndLine).DefaultIfEmpty(0).Max();
+                        locator._sourceByTypeName[name] = locator._sourceByTypeName.TryGetValue(name, out var known) && known.File == file
+                            ? (file, Math.Max(known.LastLine, lastLine))
+                            : known.File is null ? (file, lastLine) : known;
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or BadImageFormatException or InvalidOperationException)
+        {
+            // No location is better than no validation.
+        }
+
+        return locator;
+    }
+
+    /// <summary>The lines a type's code spans: from its declaration to its last sequence point.</summary>
+    public (SourceLocation Declaration, int LastLine)? FindSpan(Type type)
+    {
+        var declaration = Find(type);
+        return declaration is null ? null : (declaration, Math.Max(declaration.Line, _sourceByTypeName[type.FullName!.Replace('+', '/')].LastLine));
+    }
+
+    public SourceLocation? Find(Type type)
+    {
+        if (type.FullName is null || !_sourceByTypeName.TryGetValue(type.FullName.Replace('+', '/'), out var source) || !File.Exists(source.File))
+        {
+            return null;
+        }
+
+        var file = source.File;
+
+        var declaration = new Regex(@"\b(class|record)\s+" + Regex.Escape(type.Name) + @"\b");
+        var lines = File.ReadAllLines(file);
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var match = declaration.Match(lines[index]);
+            if (match.Success)
+            {
+                return new SourceLocation(file, index + 1, match.Groups[1].Index + match.Groups[1].Length + 2);
+            }
+        }
+
+        return new SourceLocation(file, 1, 1);
+    }
+
+    private static bool TryOpenPdb(PEReader pe, string assemblyPath, out MetadataReaderProvider? provider)
+    {
+        if (pe.TryOpenAssociatedPortablePdb(assemblyPath, path => File.Exists(path) ? File.OpenRead(path) : null, out provider, out _))
+        {
+            return provider is not null;
+        }
+
+        return false;
+    }
+
+    private static string FullName(MetadataReader metadata, TypeDefinition type)
+    {
+        var name = metadata.GetString(type.Name);
+        if (type.IsNested)
+        {
+            return FullName(metadata, metadata.GetTypeDefinition(type.GetDeclaringType())) + "/" + name;
+        }
+
+        var space = metadata.GetString(type.Namespace);
+        return space.Length == 0 ? name : space + "." + name;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using Migrations.Analyzers.Tests.Infrastructure;
+using Verify = Migrations.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Migrations.Analyzers.Rules.AllowUnsafeWithoutReasonAnalyzer>;
+
+namespace Migrations.Analyzers.Tests.Rules;
+
+public sealed class SuppressionAnalyzersTests
+{
+    [Fact]
+    public async Task AllowUnsafeWithoutReason_IsReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Code.Migration("""Delete.Table("jobs");""", attributes: """[Migration(202601010000)][{|#0:AllowUnsafe("PGM033")|}]"""), Verify.Diagnostic("PGM900").WithLocation(0).WithMessage(
+            "[AllowUnsafe(\"PGM033\")] has no reason. Say why the operation is safe here with Reason = \"...\"."));
+    }
+
+    [Fact]
+    public async Task AllowUnsafeWithEmptyReasonOnMethod_IsReported()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            """
+            using FluentMigrator;
+            using Migrations;
+
+            [Migration(202601010000)]
+            public class DropJobs : Migration
+            {
+                [{|#0:AllowUnsafe("PGM033", Reason = " ")|}]
+                public override void Up() => Delete.Table("jobs");
+
+                public override void Down() { }
+            }
+            """ + Code.AllowUnsafeAttribute,
+            Verify.Diagnostic("PGM900").WithLocation(0).WithArguments("PGM033"));
+    }
+
+    [Fact]
+    public async Task AllowUnsafeWithReason_IsNotReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Code.Migration("""Delete.Table("jobs");""", attributes: """[Migration(202601010000)][AllowUnsafe("PGM033", Reason = "replaced by work_items in release 40")]"""));
+    }
+
+    [Fact]
+    public async Task AllowUnsafeThatSuppressesNothing_IsReported()
+    {
+        var test = new AllAnalyzersTest
+        {
+            TestCode = Code.Migration("""Delete.Table("jobs");""", down: """Execute.Sql("SELECT 1");""", attributes: """[Migration(202601010000)][AllowUnsafe("PGM033", Reason = "gone")][{|#0:AllowUnsafe("PGM030", Reason = "no column is dropped here")|}]"""),
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PGM901", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithMessage(
+            "[AllowUnsafe(\"PGM030\")] suppresses nothing in 'TestMigration'. Remove it."));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AllowUnsafeThatSuppressesARawSqlFinding_IsNotReported()
+    {
+        var test = new AllAnalyzersTest
+        {
+            TestCode = Code.Migration("""Execute.Sql("TRUNCATE audit_log");""", down: """Execute.Sql("SELECT 1");""", attributes: """[Migration(202601010000)][AllowUnsafe("PGM035", Reason = "audit_log is rebuilt nightly")]"""),
+        };
+        await test.RunAsync();
+    }
+
+    /// <summary>PGM901 needs every analyzer: it reports the suppressions none of them used.</summary>
+    private sealed class AllAnalyzersTest : CSharpAnalyzerTest<Migrations.Analyzers.Rules.AllowUnsafeSuppressesNothingAnalyzer, DefaultVerifier>
+    {
+        public AllAnalyzersTest()
+        {
+            TestReferences.Configure(TestState);
+        }
+
+        protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers.Create();
+    }
+}

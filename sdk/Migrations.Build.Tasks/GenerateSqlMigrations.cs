@@ -43,7 +43,8 @@ namespace Migrations.Build.Tasks
                     continue;
                 }
 
-                var resource = "Migrations.Sql/" + parsed.Version + "_" + parsed.Name + (parsed.IsDownScript ? ".down.sql" : ".sql");
+                // The same name the SDK targets give the EmbeddedResource item: Migrations.Sql/<path under Migrations/>.
+                var resource = ("Migrations.Sql/" + item.GetMetadata("RecursiveDir") + item.GetMetadata("Filename") + item.GetMetadata("Extension")).Replace('\\', '/');
                 var embedded = new TaskItem(item.ItemSpec);
                 embedded.SetMetadata("LogicalName", resource);
                 resources.Add(embedded);

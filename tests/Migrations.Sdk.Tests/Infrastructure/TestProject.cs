@@ -76,13 +76,22 @@ public sealed class TestProject : IDisposable
             ["MSBUILDDISABLENODEREUSE"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
+            // CI=true would put every test build in locked mode; tests that want it say so.
+            ["CI"] = null,
         }, TimeSpan.FromMinutes(10));
 
-    public async Task BuildAsync(params string[] extraArguments)
+    public async Task<ProcessResult> BuildAsync(params string[] extraArguments)
     {
         var result = await DotnetAsync(["build", "-c", "Release", .. extraArguments]);
         Assert.True(result.ExitCode == 0, $"dotnet build failed:\n{result.All}");
+        return result;
     }
+
+    public Task<ProcessResult> TryBuildAsync(params string[] extraArguments) => DotnetAsync(["build", "-c", "Release", .. extraArguments]);
+
+    public string Read(string path) => File.ReadAllText(Path.Combine(Directory, path));
+
+    public bool Exists(string path) => File.Exists(Path.Combine(Directory, path));
 
     public Task<ProcessResult> RunBundleAsync(string databaseUrl, params string[] arguments) =>
         ProcessRunner.RunAsync(Bundle(), arguments, ProjectDirectory, new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl }, TimeSpan.FromMinutes(3));

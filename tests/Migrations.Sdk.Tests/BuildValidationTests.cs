@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using Migrations.Sdk.Tests.Infrastructure;
+
+namespace Migrations.Sdk.Tests;
+
+/// <summary>dotnet build validates what will really run: rendered SQL, the rules on it, and migrations.lock.json.</summary>
+public sealed class BuildValidationTests
+{
+    private const string Project = "Billing.Migrations";
+    private const string LockFile = Project + "/migrations.lock.json";
+
+    private static string Invoices(string amountType = "AsDecimal(12, 2)") => $$"""
+        using FluentMigrator;
+
+        namespace Billing.Migrations;
+
+        [Migration(20250301000000, "invoices")]
+        public sealed class CreateInvoices : Migration
+        {
+            public override void Up() =>
+                Create.Table("invoices")
+                    .WithColumn("id").AsInt64().PrimaryKey().Identity()
+                    .WithColumn("amount").{{amountType}}.NotNullable();
+
+            public override void Down() => Delete.Table("invoices");
+        }
+        """;
+
+    private static string Payments(long version) => $$"""
+        using FluentMigrator;
+
+        namespace Billing.Migrations;
+
+        [Migration({{version}}, "payments")]
+        public sealed class CreatePayments : Migration
+        {
+            public override void Up() => Create.Table("payments").WithColumn("id").AsInt64().PrimaryKey().Identity();
+
+            public override void Down() => Delete.Table("payments");
+        }
+        """;
+
+    [Fact]
+    public async Task LocalBuild_RecordsMigrationsInTheLockFileAndWritesTheSqlForReview()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
+
+        await project.BuildAsync();
+
+        var lockFile = project.Read(LockFile);
+        Assert.Contains("\"version\": 20250301000000", lockFile);
+        Assert.Contains("\"hashScheme\": \"sha256-normalized-v1\"", lockFile);
+        Assert.Matches("\"checksum\": \"[0-9a-f]{64}\"", lockFile);
+        var up = project.Read($"{Project}/obj/Release/net10.0/migrations/20250301000000_CreateInvoices.up.sql");
+        Assert.Contains("BEGIN;\nCREATE TABLE \"public\".\"invoices\"", up.ReplaceLineEndings("\n"));
+        Assert.Contains("DROP TABLE \"public\".\"invoices\"", project.Read($"{Project}/obj/Release/net10.0/migrations/20250301000000_CreateInvoices.down.sql"));
+        Assert.Contains("-- 20250301000000 CreateInvoices", project.Read($"{Project}/bin/Release/net10.0/migrations.sql"));
+    }
+
+    [Fact]
+    public async Task EditingALockedMigration_FailsTheBuildWithPGM200AtTheMigrationClass()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
+        await project.BuildAsync();
+
+        project.Write($"{Project}/Migrations/Invoices.cs", Invoices("AsDecimal(14, 2)"));
+        var result = await project.TryBuildAsync();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"Migrations/Invoices\.cs\(6,21\): migrations error PGM200: Migration 20250301000000 'CreateInvoices' renders different SQL than when it was locked", result.Output);
+        Assert.Contains("first difference at line 1: expected '…", result.Output);
+        Assert.Contains("decimal(12,2)", result.Output);
+        Assert.Contains("decimal(14,2)", result.Output);
+    }
+
+    [Fact]
+    public async Task LockedBuild_FailsWithPGM201ForAMigrationMissingFromTheLockFileAndWritesNothing()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
+        await project.BuildAsync();
+        project.Write($"{Project}/Migrations/Payments.cs", Payments(20250302000000));
+        var before = project.Read(LockFile);
+
+        var result = await project.TryBuildAsync("-p:ContinuousIntegrationBuild=true");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error PGM201: migrations.lock.json does not list migration 20250302000000 'CreatePayments' and this is a locked build", result.Output);
+        Assert.Equal(before, project.Read(LockFile));
+    }
+
+    [Fact]
+    public async Task DeletingALockedMigration_FailsWithPGM202AndAnOlderNewMigrationWarnsWithPGM203()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
+            [$"{Project}/Migrations/Payments.cs"] = Payments(20250305000000),
+        });
+        await project.BuildAsync();
+
+        File.Delete(Path.Combine(project.Directory, $"{Project}/Migrations/Payments.cs"));
+        var deleted = await project.TryBuildAsync();
+        Assert.NotEqual(0, deleted.ExitCode);
+        Assert.Contains("error PGM202: Migration 20250305000000 'CreatePayments' is recorded in migrations.lock.json but no longer exists", deleted.Output);
+
+        project.Write($"{Project}/Migrations/Payments.cs", Payments(20250305000000));
+        project.Write($"{Project}/Migrations/Refunds.cs", Payments(20250302000000).Replace("CreatePayments", "CreateRefunds").Replace("\"payments\"", "\"refunds\""));
+        var older = await project.BuildAsync();
+        Assert.Contains("warning PGM203: New migration 20250302000000 'CreateRefunds' has a lower version than the newest locked migration 20250305000000", older.Output);
+        Assert.Contains("\"version\": 20250302000000", project.Read(LockFile));
+    }
+
+    [Fact]
+    public async Task UnsafeSqlBuiltAtRunTime_IsFoundInTheRenderedSqlAndHonoursAllowUnsafe()
+    {
+        const string Indexes = """
+            using FluentMigrator;
+
+            namespace Billing.Migrations;
+
+            [Migration(20250310000000, "indexes built in a loop")]
+            public sealed class IndexEverything : Migration
+            {
+                public override void Up()
+                {
+                    // The analyzers cannot see through a computed string; the build renders it and can.
+                    foreach (var column in new[] { "amount" })
+                    {
+                        Execute.Sql($"CREATE INDEX ix_invoices_{column} ON invoices ({column})");
+                    }
+                }
+
+                public override void Down() => Execute.Sql("DROP INDEX IF EXISTS ix_invoices_amount");
+            }
+            """;
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
+            [$"{Project}/Migrations/Indexes.cs"] = Indexes,
+        });
+
+        var unsafeBuild = await project.TryBuildAsync();
+
+        Assert.NotEqual(0, unsafeBuild.ExitCode);
+        var finding = Assert.Single(Regex.Matches(unsafeBuild.Output, @"Migrations/Indexes\.cs\(6,21\): migrations error PGM001: 20250310000000 IndexEverything \(rendered SQL\): Creating index 'ix_invoices_amount' on existing table 'invoices'[^\[]*").Select(match => match.Value).Distinct());
+        Assert.Contains("AsConcurrently()", finding);
+
+        project.Write($"{Project}/Migrations/Indexes.cs", Indexes
+            .Replace("using FluentMigrator;", "using FluentMigrator;\nusing Migrations;")
+            .Replace("public sealed class IndexEverything", "[AllowUnsafe(\"PGM001\", Reason = \"invoices is empty until the billing launch\")]\npublic sealed class IndexEverything"));
+        await project.BuildAsync();
+    }
+
+    [Fact]
+    public async Task TransactionPerSessionWithANonTransactionalMigration_IsPGM110()
+    {
+        using var project = TestProject.Create(Project, "<PropertyGroup><MigrationsTransactionPerSession>true</MigrationsTransactionPerSession></PropertyGroup>", new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices().Replace("[Migration(20250301000000, \"invoices\")]", "[Migration(20250301000000, TransactionBehavior.None, \"invoices\")]"),
+        });
+
+        var result = await project.TryBuildAsync();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error PGM110: Migration '20250301000000 CreateInvoices' declares TransactionBehavior.None but the runner is configured with TransactionPerSession", result.Output);
+    }
+
+    [Fact]
+    public async Task NoOpRebuild_DoesNotRunTheValidationAgain()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
+        await project.BuildAsync();
+        var script = Path.Combine(project.Directory, $"{Project}/bin/Release/net10.0/migrations.sql");
+        var written = File.GetLastWriteTimeUtc(script);
+
+        var second = await project.BuildAsync("-v:detailed");
+
+        Assert.Contains("Skipping target \"MigrationsValidate\" because all output files are up-to-date", second.Output);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(script));
+    }
+}

@@ -1,0 +1,65 @@
+using Migrations.Sdk.Tests.Infrastructure;
+
+namespace Migrations.Sdk.Tests;
+
+/// <summary>Teams coming from Prisma, Flyway or plain SQL keep their .sql files: they become migrations of the bundle.</summary>
+public sealed class SqlFileMigrationTests
+{
+    private const string Project = "Legacy.Migrations";
+
+    [Fact]
+    public async Task PrismaFolderAndFlatSqlFiles_BuildLockAndDeployToPostgres()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/20241102000000_init/migration.sql"] = """
+                -- CreateTable
+                CREATE TABLE "User" ("id" SERIAL PRIMARY KEY, "email" TEXT NOT NULL);
+                CREATE TABLE "Project" ("id" SERIAL PRIMARY KEY, "userId" INTEGER NOT NULL REFERENCES "User"("id"), "status" TEXT NOT NULL);
+                """,
+            [$"{Project}/Migrations/20241102000000_init/down.sql"] = """
+                DROP TABLE "Project";
+                DROP TABLE "User";
+                """,
+            [$"{Project}/Migrations/20241103000000_add_glossary.sql"] = """
+                CREATE TABLE "Glossary" ("id" SERIAL PRIMARY KEY, "projectId" INTEGER NOT NULL, "term" TEXT NOT NULL);
+                """,
+            [$"{Project}/Migrations/20241104000000_index_project_status.sql"] = """
+                -- migrations: no-transaction
+                CREATE INDEX CONCURRENTLY "Project_status_idx" ON "Project" ("status");
+                CREATE INDEX CONCURRENTLY "Project_userId_idx" ON "Project" ("userId");
+                """,
+        });
+
+        await project.BuildAsync();
+        Assert.Contains("\"name\": \"AddGlossary\"", project.Read($"{Project}/migrations.lock.json"));
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var deploy = await project.RunBundleAsync(database.Url, "deploy");
+
+        Assert.True(deploy.ExitCode == 0, deploy.All);
+        Assert.Contains("20241104000000 IndexProjectStatus (no transaction)", deploy.Output);
+        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname LIKE 'Project_%_idx' AND i.indisvalid"));
+        var status = await project.RunBundleAsync(database.Url, "status");
+        Assert.Matches(@"20241102000000\s+Init\s+applied", status.Output);
+        var rollback = await project.RunBundleAsync(database.Url, "rollback", "--to", "20241101000000");
+        Assert.Equal(2, rollback.ExitCode);
+        var rollbackAll = await project.RunBundleAsync(database.Url, "rollback", "--steps", "3");
+        Assert.Equal(9, rollbackAll.ExitCode);
+        Assert.Contains("IndexProjectStatus is forward-only", rollbackAll.Error);
+    }
+
+    [Fact]
+    public async Task SqlFileWithoutAVersion_IsPGM204NamingTheFile()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/add_users.sql"] = "CREATE TABLE users (id bigint PRIMARY KEY);",
+        });
+
+        var result = await project.TryBuildAsync();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"Migrations/add_users\.sql\s?: migrations error PGM204: SQL migration 'Migrations/add_users\.sql' has no version in its name", result.Output);
+    }
+}

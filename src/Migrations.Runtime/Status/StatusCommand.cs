@@ -16,11 +16,12 @@ public static class StatusCommand
     {
         var settings = BundleContext.ResolveConnection(connection);
         var bundle = context.Migrations;
+        // Rendering every migration for its checksum is CPU work, reading the history is waiting for the server:
+        // doing both at once keeps status fast on large projects.
+        var checksums = Task.Run(() => RenderChecksums(context, bundle), cancellationToken);
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);
-        var renderer = new MigrationRenderer(session.Host);
-        var checksums = bundle.Migrations.ToDictionary(migration => migration.Version, migration => renderer.Render(migration).Checksum);
-        var analysis = HistoryAnalysis.Analyse(bundle, history, checksums);
+        var analysis = HistoryAnalysis.Analyse(bundle, history, await checksums);
 
         if (context.Json)
         {
@@ -57,6 +58,13 @@ public static class StatusCommand
         }
 
         return analysis.Pending.Any() ? ExitCodes.PendingMigrations : ExitCodes.Success;
+    }
+
+    private static Dictionary<long, string> RenderChecksums(BundleContext context, Discovery.MigrationSet bundle)
+    {
+        using var host = MigrationHost.Create(context.Assembly);
+        var renderer = new MigrationRenderer(host);
+        return bundle.Migrations.ToDictionary(migration => migration.Version, migration => renderer.Render(migration).Checksum);
     }
 
     private static void WriteTable(TextWriter output, string database, HistoryAnalysis analysis)

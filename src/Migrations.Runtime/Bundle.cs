@@ -26,6 +26,12 @@ public static class Bundle
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // Kubernetes and docker stop send SIGTERM: stop the same clean way (roll back, release the deploy lock).
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
         try
         {
             var root = new BundleCommandLine(bundleName, json => new BundleContext(migrations, output, error, json, include)).Build();

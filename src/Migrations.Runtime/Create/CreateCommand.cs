@@ -39,7 +39,14 @@ public static class CreateCommand
             throw new BundleException(ExitCodes.Refused, $"{Path.GetRelativePath(directory, path)} already exists; it was not overwritten.");
         }
 
-        context.Output.WriteLine($"Created {Path.GetRelativePath(directory, path)}");
+        if (context.Json)
+        {
+            Output.JsonOutput.Write(context.Output, new { created = path, version = long.Parse(version, CultureInfo.InvariantCulture), name = className });
+        }
+        else
+        {
+            context.Output.WriteLine($"Created {Path.GetRelativePath(directory, path)}");
+        }
         return ExitCodes.Success;
     }
 

@@ -36,6 +36,22 @@ internal sealed class BundleProcessor(
 
     public NpgsqlTransaction? CurrentTransaction => (NpgsqlTransaction?)Transaction;
 
+    /// <summary>
+    /// Runs inside a migration's transaction just before it commits. <c>test</c> reads pg_locks there: a transaction
+    /// holds every table lock it took until it ends, so nothing a quick migration locked can be missed.
+    /// </summary>
+    public Action<NpgsqlConnection, NpgsqlTransaction>? BeforeCommit { get; set; }
+
+    public override void CommitTransaction()
+    {
+        if (BeforeCommit is { } beforeCommit && CurrentTransaction is { } transaction)
+        {
+            beforeCommit(OpenConnection(), transaction);
+        }
+
+        base.CommitTransaction();
+    }
+
     protected override void Process(string sql)
     {
         if (!string.IsNullOrWhiteSpace(sql))

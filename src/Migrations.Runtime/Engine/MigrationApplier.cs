@@ -88,7 +88,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
             var detail = FirstLine(FindPostgres(exception)?.MessageText ?? exception.Message);
             if (direction == MigrationDirection.Up)
             {
-                await session.History.RecordAsync(new HistoryRecord(migration.Version, migration.Name, rendered.Checksum, MigrationState.Failed, started, DateTimeOffset.UtcNow, stopwatch.ElapsedMilliseconds, detail), CancellationToken.None);
+                await RecordFailureAsync(new HistoryRecord(migration.Version, migration.Name, rendered.Checksum, MigrationState.Failed, started, DateTimeOffset.UtcNow, stopwatch.ElapsedMilliseconds, detail));
             }
 
             var applied = sink.Executed.Count;
@@ -99,10 +99,26 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         }
         finally
         {
-            await ResetSessionTimeoutsAsync();
+            await ResetSessionTimeoutsQuietlyAsync();
         }
 
         await session.History.RecordAsync(Completed(rendered, direction, started, stopwatch), cancellationToken);
+    }
+
+    /// <summary>
+    /// When the connection itself died (server restart, network), the failure cannot be written; the "running" record
+    /// written before the first statement already tells the next deploy and status that this run did not finish.
+    /// </summary>
+    private async Task RecordFailureAsync(HistoryRecord record)
+    {
+        try
+        {
+            await session.History.RecordAsync(record, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            progress.Warn($"{record.Version} {record.Name}: could not record the failure ({FirstLine(exception.Message)}); it stays recorded as started, and the next deploy runs it again.");
+        }
     }
 
     /// <summary>
@@ -166,15 +182,17 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         DateTimeOffset.UtcNow,
         stopwatch.ElapsedMilliseconds);
 
-    private async Task ResetSessionTimeoutsAsync()
+    private async Task ResetSessionTimeoutsQuietlyAsync()
     {
-        if (session.Connection.State != System.Data.ConnectionState.Open)
+        try
         {
-            return;
+            await using var reset = new NpgsqlCommand("RESET lock_timeout; RESET statement_timeout", session.Connection);
+            await reset.ExecuteNonQueryAsync(CancellationToken.None);
         }
-
-        await using var reset = new NpgsqlCommand("RESET lock_timeout; RESET statement_timeout", session.Connection);
-        await reset.ExecuteNonQueryAsync(CancellationToken.None);
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            // A broken connection has no session settings left to reset; the failure itself is reported by the caller.
+        }
     }
 
     private void RollbackQuietly()
@@ -192,14 +210,15 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
     private static string Blockers(ExecutingSink sink) =>
         sink.LastBlockers.Count == 0 ? "no blocking session was observed" : "blocked by " + string.Join("; ", sink.LastBlockers);
 
-    private static BundleException Failure(MigrationDescriptor migration, MigrationDirection direction, Exception exception, string consequence)
+    private BundleException Failure(MigrationDescriptor migration, MigrationDirection direction, Exception exception, string consequence)
     {
         if (exception is BundleException bundle)
         {
             return bundle;
         }
 
-        if (exception is OperationCanceledException || (FindPostgres(exception)?.SqlState == PostgresErrorCodes.QueryCanceled && exception.InnerException is OperationCanceledException))
+        // Ctrl-C or SIGTERM cancels the running command: PostgreSQL answers 57014, which is not the migration's fault.
+        if (exception is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
             return new BundleException(ExitCodes.Cancelled, $"Cancelled while running {migration.DisplayName}; {consequence}.", exception);
         }

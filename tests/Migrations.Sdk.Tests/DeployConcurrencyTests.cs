@@ -44,6 +44,31 @@ public sealed class DeployConcurrencyTests(StandardBundle bundle)
     }
 
     [Fact]
+    public async Task SigtermDuringATransactionalMigration_RollsItBackAndReleasesTheLock()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        Assert.Equal(0, (await bundle.Project.RunBundleAsync(database.Url, "deploy", "--target", "20250101000000")).ExitCode);
+
+        using var deployer = StartBundle(database.Url, "deploy");
+        var error = deployer.StandardError.ReadToEndAsync();
+        await WaitForQueryAsync(database, "pg_sleep");
+        using (var kill = Process.Start("kill", ["-TERM", deployer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await deployer.WaitForExitAsync();
+        Assert.Equal(130, deployer.ExitCode);
+        Assert.Contains("Cancelled while running 20250102000000 AddAccountNickname; nothing of it was applied.", await error);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'nickname'"));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+
+        var next = await bundle.Project.RunBundleAsync(database.Url, "deploy", "--lock-wait", "5s");
+        Assert.True(next.ExitCode == 0, next.All);
+        await AssertFullyMigratedAsync(database);
+    }
+
+    [Fact]
     public async Task DeployerKilledDuringAConcurrentIndexBuild_NextDeployDropsTheInvalidIndexAndConverges()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();

@@ -225,9 +225,19 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
 
         var postgres = FindPostgres(exception);
         var cause = postgres is null ? FirstLine(Innermost(exception).Message) : $"{postgres.SqlState}: {FirstLine(postgres.MessageText)}";
+        if (IsConnectionLost(exception, postgres))
+        {
+            // Not the migration's fault: the server went away (restart, failover, network). Say so, and how to go on.
+            return new BundleException(ExitCodes.CannotConnect, $"Lost the connection to the server while running {migration.DisplayName} ({cause}); {consequence}. Deploy again once the server is reachable.", exception);
+        }
+
         var verb = direction == MigrationDirection.Up ? "Migration" : "Rollback of";
         return new BundleException(ExitCodes.MigrationFailed, $"{verb} {migration.DisplayName} failed ({cause}); {consequence}.", exception);
     }
+
+    private static bool IsConnectionLost(Exception exception, PostgresException? postgres) =>
+        postgres?.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+        || (postgres is null && exception is NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException });
 
     private static PostgresException? FindPostgres(Exception? exception)
     {

@@ -152,6 +152,39 @@ public sealed class BuildValidationTests
     }
 
     [Fact]
+    public async Task AFindingTheAnalyzersReport_IsNotReportedAgainByTheBuild()
+    {
+        const string DropIndex = """
+            using FluentMigrator;
+
+            namespace Billing.Migrations;
+
+            [Migration(20250320000000, "drop an index")]
+            public sealed class DropInvoiceIndex : Migration
+            {
+                public override void Up()
+                {
+                    Delete.Index("ix_invoices_amount").OnTable("invoices");
+                }
+
+                public override void Down() => Create.Index("ix_invoices_amount").OnTable("invoices").OnColumn("amount");
+            }
+            """;
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
+            [$"{Project}/Migrations/DropIndex.cs"] = DropIndex,
+        });
+
+        var result = await project.BuildAsync();
+
+        var warnings = Regex.Matches(result.Output, @"\S+\(\d+,\d+\): (?:migrations )?warning PGM003: [^\[]*").Select(match => match.Value.Trim()).Distinct().ToList();
+        var warning = Assert.Single(warnings);
+        Assert.True(warning.Contains("DropIndex.cs(10,9)", StringComparison.Ordinal), warning);
+        Assert.DoesNotContain("(rendered SQL)", warning);
+    }
+
+    [Fact]
     public async Task TransactionPerSessionWithANonTransactionalMigration_IsPGM110()
     {
         using var project = TestProject.Create(Project, "<PropertyGroup><MigrationsTransactionPerSession>true</MigrationsTransactionPerSession></PropertyGroup>", new Dictionary<string, string>

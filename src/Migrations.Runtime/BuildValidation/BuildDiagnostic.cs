@@ -26,5 +26,3 @@ public sealed record BuildDiagnostic(string RuleId, RuleSeverity Severity, strin
 
     public const string ProtocolPrefix = "##migrations-diagnostic";
 }
-
-public sealed record SourceLocation(string File, int Line, int Column);

@@ -33,8 +33,13 @@ public static class BuildValidateCommand
         var rendered = new MigrationRenderer(host).RenderAll(unique);
         foreach (var migration in rendered)
         {
-            diagnostics.AddRange(CheckStructure(migration, locator));
-            diagnostics.AddRange(CheckRenderedSql(migration, locator, analyzers, options.PostgresVersion));
+            // Findings the analyzers can also make surface once: where the analyzers reported (or suppressed) the same
+            // rule inside the class, the build stays silent; [AllowUnsafe] with a reason is honoured by both layers.
+            var span = locator.FindSpan(migration.Migration.Type);
+            var findings = CheckStructure(migration, locator).Concat(CheckRenderedSql(migration, span, options.PostgresVersion));
+            diagnostics.AddRange(findings.Where(finding =>
+                !RenderedSqlLint.IsAllowed(migration.Migration.Type, finding.RuleId)
+                && !(span is { } known && analyzers.Covers(finding.RuleId, known.Declaration.File, known.FirstLine, known.LastLine))));
         }
 
         if (options.TransactionPerSession)
@@ -103,22 +108,9 @@ public static class BuildValidateCommand
         }
     }
 
-    private static IEnumerable<BuildDiagnostic> CheckRenderedSql(RenderedMigration rendered, SourceLocator locator, AnalyzerReport analyzers, int postgresVersion)
-    {
-        var type = rendered.Migration.Type;
-        var span = locator.FindSpan(type);
-        foreach (var (ruleId, message) in RenderedSqlLint.Lint(rendered, postgresVersion))
-        {
-            var seenByAnalyzers = span is { } known && analyzers.Covers(ruleId, known.Declaration.File, known.Declaration.Line, known.LastLine);
-            if (seenByAnalyzers || RenderedSqlLint.IsAllowed(type, ruleId))
-            {
-                continue;
-            }
-
-            var rule = RuleCatalog.Get(ruleId);
-            yield return new BuildDiagnostic(ruleId, rule.DefaultSeverity, $"{rendered.Migration.DisplayName} (rendered SQL): {message}", span?.Declaration);
-        }
-    }
+    private static IEnumerable<BuildDiagnostic> CheckRenderedSql(RenderedMigration rendered, SourceSpan? span, int postgresVersion) =>
+        RenderedSqlLint.Lint(rendered, postgresVersion).Select(finding => new BuildDiagnostic(
+            finding.RuleId, RuleCatalog.Get(finding.RuleId).DefaultSeverity, $"{rendered.Migration.DisplayName} (rendered SQL): {finding.Message}", span?.Declaration));
 
     private static void WriteRenderedSql(IReadOnlyList<RenderedMigration> rendered, BuildValidateOptions options)
     {

@@ -63,11 +63,23 @@ internal sealed class SourceLocator
         return locator;
     }
 
-    /// <summary>The lines a type's code spans: from its declaration to its last sequence point.</summary>
-    public (SourceLocation Declaration, int LastLine)? FindSpan(Type type)
+    /// <summary>The lines a type spans: from the attributes above its declaration to its last sequence point.</summary>
+    public SourceSpan? FindSpan(Type type)
     {
         var declaration = Find(type);
-        return declaration is null ? null : (declaration, Math.Max(declaration.Line, _sourceByTypeName[type.FullName!.Replace('+', '/')].LastLine));
+        if (declaration is null)
+        {
+            return null;
+        }
+
+        var lines = File.ReadAllLines(declaration.File);
+        var first = declaration.Line;
+        while (first > 1 && lines[first - 2].TrimStart() is var previous && (previous.StartsWith('[') || previous.StartsWith("//", StringComparison.Ordinal)))
+        {
+            first--;
+        }
+
+        return new SourceSpan(declaration, first, Math.Max(declaration.Line, _sourceByTypeName[type.FullName!.Replace('+', '/')].LastLine));
     }
 
     public SourceLocation? Find(Type type)

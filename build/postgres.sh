@@ -36,7 +36,16 @@ if [ "$(id -u)" = "0" ] && ! id postgres >/dev/null 2>&1; then
 fi
 
 mkdir -p "$cluster"
-if [ "$(id -u)" = "0" ]; then chown postgres "$cluster"; chmod 700 "$cluster"; fi
+if [ "$(id -u)" = "0" ]; then
+  chown postgres "$cluster"; chmod 700 "$cluster"
+  # A checkout under a private home (/root is 0700) is out of the postgres user's reach: keep the data elsewhere.
+  if ! runuser -u postgres -- test -w "$cluster"; then
+    cluster="/var/tmp/migrations-sdk-postgres-$(printf '%s' "$root" | md5sum | cut -c1-12)"
+    data="$cluster/data"
+    echo "note: $root is not accessible to the postgres user; the cluster lives in $cluster" >&2
+    mkdir -p "$cluster"; chown postgres "$cluster"; chmod 700 "$cluster"
+  fi
+fi
 
 if [ ! -f "$data/PG_VERSION" ]; then
   pwfile="$(mktemp)"

@@ -15,10 +15,14 @@ public static class Bundle
     public static int Run(Assembly migrations, string[] args, TextWriter output, TextWriter error) =>
         Run(migrations, args, output, error, include: null);
 
-    internal static int Run(Assembly migrations, string[] args, TextWriter output, TextWriter error, Func<Type, bool>? include)
+    internal static int Run(Assembly migrations, string[] args, TextWriter output, TextWriter error, Func<Type, bool>? include) =>
+        Run(migrations, args, output, error, include, CancellationToken.None);
+
+    /// <param name="cancel">Tests cancel through this what a user cancels with Ctrl-C.</param>
+    internal static int Run(Assembly migrations, string[] args, TextWriter output, TextWriter error, Func<Type, bool>? include, CancellationToken cancel)
     {
         var bundleName = migrations.GetName().Name ?? "bundle";
-        using var cancellation = new CancellationTokenSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         ConsoleCancelEventHandler onCancel = (_, eventArgs) =>
         {
             // First Ctrl-C: stop cleanly (roll back, release the lock). A second one kills the process.

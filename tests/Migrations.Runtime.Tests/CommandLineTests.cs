@@ -17,6 +17,14 @@ public sealed class CommandLineTests
     [InlineData("baseline")]
     [InlineData("validate")]
     [InlineData("create")]
+    [InlineData("test")]
+    [InlineData("drift")]
+    [InlineData("backup")]
+    [InlineData("restore")]
+    [InlineData("seed")]
+    [InlineData("reset")]
+    [InlineData("protect")]
+    [InlineData("unprotect")]
     public void EveryVerbsHelp_ExplainsItWithAnExample(string verb)
     {
         var result = BundleRun.Run(Basic, verb, "--help");

@@ -75,15 +75,17 @@ internal sealed class BundleCommandLine
         var target = new Option<long?>("--target") { Description = "Stop after this version (default: the newest)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the SQL of the pending migrations instead of running it." };
         var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Apply pending migrations older than the newest applied one." };
+        var backup = new Option<bool>("--backup") { Description = "Take a verified pg_dump backup (see 'backup') under the deploy lock first; stop if it fails." };
         var command = Verb("deploy", "Apply pending migrations, one deployer at a time (session advisory lock), with lock_timeout and retries.",
             "deploy --target 20241102000000", "deploy --dry-run");
         command.Options.Add(target);
         command.Options.Add(dryRun);
         command.Options.Add(outOfOrder);
+        command.Options.Add(backup);
         AddEngineOptions(command);
         command.SetAction((result, token) => DeployCommand.RunAsync(Context(result), new DeployOptions(
             result.GetValue(_connection), result.GetValue(target), result.GetValue(dryRun), result.GetValue(outOfOrder),
-            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay)), token));
+            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), result.GetValue(backup)), token));
         return command;
     }
 

@@ -13,5 +13,8 @@ public static class ExitCodes
     public const int ValidationFailed = 7;
     public const int PendingMigrations = 8;
     public const int Refused = 9;
+    public const int DriftFound = 10;
+    public const int TestFailed = 11;
+    public const int ToolFailed = 12;
     public const int Cancelled = 130;
 }

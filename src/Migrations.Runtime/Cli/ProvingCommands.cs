@@ -1,15 +1,126 @@
 using System.CommandLine;
+using Migrations.Runtime.Backup;
+using Migrations.Runtime.Drift;
+using Migrations.Runtime.Reset;
+using Migrations.Runtime.Seed;
+using Migrations.Runtime.Testing;
 
 namespace Migrations.Runtime.Cli;
 
 /// <summary>
 /// The verbs that prove a migration before production (test, drift, backup, restore, seed, reset, protect, unprotect).
-/// Kept apart from <see cref="BundleCommandLine"/> so each group of verbs is wired in one place.
+/// Kept apart from <see cref="BundleCommandLine"/> so each group of verbs is wired in one place. Parsing only.
 /// </summary>
 internal static class ProvingCommands
 {
+    private static readonly TimeSpan DefaultLockWait = TimeSpan.FromMinutes(2);
+
     public static IEnumerable<Command> Create(Option<string?> connection, Option<bool> json, Func<ParseResult, BundleContext> context)
     {
-        yield break;
+        var verbs = new Verbs(connection, context, System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "bundle");
+        return [verbs.Test(), verbs.Drift(), verbs.Backup(), verbs.Restore(), verbs.Seed(), verbs.Reset(), verbs.Protect(protect: true), verbs.Protect(protect: false)];
+    }
+
+    private sealed class Verbs(Option<string?> connection, Func<ParseResult, BundleContext> context, string bundleName)
+    {
+        private readonly Option<TimeSpan> _lockWait = new("--lock-wait")
+        {
+            Description = $"How long to wait for a deployer to release the deploy lock (e.g. 60s, 5m). Default: {DefaultLockWait.TotalSeconds:0}s.",
+            DefaultValueFactory = _ => DefaultLockWait,
+            CustomParser = result =>
+            {
+                if (DurationParser.TryParse(result.Tokens[0].Value, out var value))
+                {
+                    return value;
+                }
+
+                result.AddError("--lock-wait takes a duration such as 5s, 500ms or 2m.");
+                return default;
+            },
+        };
+
+        private readonly Option<string> _profile = new("--profile") { Description = $"The [Profile] to run. Default: {SeedCommand.DefaultProfile}.", DefaultValueFactory = _ => SeedCommand.DefaultProfile };
+
+        public Command Test()
+        {
+            var rows = new Option<int>("--rows") { Description = $"Rows generated into every existing table before each migration is observed. Default: {TestCommand.DefaultRows}.", DefaultValueFactory = _ => TestCommand.DefaultRows };
+            var command = Verb("test",
+                "Prove every migration on a throwaway database (a temporary database on the --connection server, or a private PostgreSQL cluster when none is given): Up, Down, Up with schema comparison, and the locks and rewrites each Up() really causes on seeded tables, compared with the PGM rules' predictions. Exit 11 when a round trip fails or an observation contradicts the rules.",
+                "test", "test --connection \"postgresql://postgres@localhost:5432/postgres\" --rows 1000 --json");
+            command.Options.Add(rows);
+            command.SetAction((result, token) => TestCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(rows), token));
+            return command;
+        }
+
+        public Command Drift()
+        {
+            var command = Verb("drift",
+                "Compare the live schema with the schema the applied migrations produce (built in a temporary database on the same server, under the deploy lock). Pending migrations are not drift. Exit 10 when drift is found.",
+                "drift --connection \"$DATABASE_URL\"", "drift --json");
+            command.Options.Add(_lockWait);
+            command.SetAction((result, token) => DriftCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(_lockWait), token));
+            return command;
+        }
+
+        public Command Backup()
+        {
+            var output = new Option<string?>("--output", "-o") { Description = "Archive to write (default: backups/<database>_<yyyyMMdd-HHmmss>.dump)." };
+            var command = Verb("backup",
+                "pg_dump the database in custom format to a file only you can read (mode 0600), then verify it with pg_restore --list. The password goes to pg_dump through PGPASSWORD, never its command line.",
+                "backup", "backup -o /var/backups/app-before-2.4.dump");
+            command.Options.Add(output);
+            command.SetAction((result, token) => BackupCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(output), token));
+            return command;
+        }
+
+        public Command Restore()
+        {
+            var file = new Argument<string>("file") { Description = "An archive written by 'backup' (pg_dump custom format)." };
+            var create = new Option<bool>("--create") { Description = "Create the --connection database first (it must not exist)." };
+            var force = new Option<bool>("--force") { Description = "Replace the contents of a database that is not empty." };
+            var command = Verb("restore",
+                "pg_restore an archive into the --connection database: --create makes a new one; a database that is not empty is refused without --force.",
+                "restore backups/app_20241102-120000.dump --connection \"postgresql://app@localhost/app_copy\" --create");
+            command.Arguments.Add(file);
+            command.Options.Add(create);
+            command.Options.Add(force);
+            command.SetAction((result, token) => RestoreCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(file)!, result.GetValue(create), result.GetValue(force), token));
+            return command;
+        }
+
+        public Command Seed()
+        {
+            var command = Verb("seed", "Run the bundle's FluentMigrator [Profile] classes (seed data; never versioned), each in its own transaction, under the deploy lock.",
+                "seed", "seed --profile demo");
+            command.Options.Add(_profile);
+            command.Options.Add(_lockWait);
+            command.SetAction((result, token) => SeedCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(_profile)!, result.GetValue(_lockWait), token));
+            return command;
+        }
+
+        public Command Reset()
+        {
+            var force = new Option<bool>("--force") { Description = "Required: reset drops the schema and all its data." };
+            var command = Verb("reset",
+                "Drop and recreate the schema, apply every migration and run the seed profile. Development databases only: needs --force and refuses a database marked with 'protect'.",
+                "reset --force --connection \"postgresql://dev@localhost/app_dev\"");
+            command.Options.Add(force);
+            command.Options.Add(_profile);
+            command.Options.Add(_lockWait);
+            command.SetAction((result, token) => ResetCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(force), result.GetValue(_profile)!, result.GetValue(_lockWait), token));
+            return command;
+        }
+
+        public Command Protect(bool protect)
+        {
+            var command = protect
+                ? Verb("protect", "Mark the database so that 'reset' refuses it (stored in the database as a setting; deploy and the application are unaffected).", "protect --connection \"$DATABASE_URL\"")
+                : Verb("unprotect", "Remove the mark set by 'protect', so 'reset --force' may drop the schema again.", "unprotect --connection \"postgresql://dev@localhost/app_dev\"");
+            command.SetAction((result, token) => ProtectCommand.RunAsync(context(result), result.GetValue(connection), protect, token));
+            return command;
+        }
+
+        private Command Verb(string name, string description, params string[] examples) =>
+            new(name, description + Environment.NewLine + string.Concat(examples.Select(example => $"{Environment.NewLine}Example: {bundleName} {example}")));
     }
 }

@@ -47,6 +47,13 @@ public static class DeployCommand
             return Report(context, settings.Description, [], "The database is up to date: nothing to deploy.");
         }
 
+        if (options.Backup)
+        {
+            // Under the deploy lock, so the archive is the state this deploy starts from; a failed backup stops the deploy.
+            var backup = await Backup.DatabaseBackup.TakeAsync(settings, output: null, context.Progress, cancellationToken);
+            context.Progress.Info($"Backed up to {backup.Path} ({backup.Bytes} bytes, verified).");
+        }
+
         context.Progress.Info($"Deploying {plan.Count} migration(s) to {settings.Description}.");
         var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken);
         var applied = new List<AppliedMigration>();

@@ -9,4 +9,5 @@ public sealed record DeployOptions(
     bool AllowOutOfOrder,
     TimeSpan LockWait,
     DeployTimeouts Timeouts,
-    RetryPolicy Retries);
+    RetryPolicy Retries,
+    bool Backup = false);

@@ -8,7 +8,11 @@ namespace Migrations.Runtime.Engine;
 /// </summary>
 internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
 {
+    // Timer callbacks of successive statements (and dispose) can overlap under load; one Npgsql connection
+    // must never be used by two of them at once.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private NpgsqlConnection? _connection;
+    private bool _disposed;
 
     public async Task<IReadOnlyList<BlockingSession>> FindBlockersAsync(int blockedPid, CancellationToken cancellationToken)
     {
@@ -17,8 +21,14 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
                    split_part(coalesce(query, ''), E'\n', 1), coalesce(application_name, '')
             FROM pg_stat_activity WHERE pid = ANY(pg_blocking_pids(@pid))
             """;
+        await _gate.WaitAsync(cancellationToken);
         try
         {
+            if (_disposed)
+            {
+                return [];
+            }
+
             if (_connection is null)
             {
                 var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "migrations-bundle-monitor", Pooling = false };
@@ -43,13 +53,26 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
             // Observation is best effort: it must never fail the deploy it watches.
             return [];
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null)
+        await _gate.WaitAsync();
+        try
         {
-            await _connection.DisposeAsync();
+            _disposed = true;
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 }

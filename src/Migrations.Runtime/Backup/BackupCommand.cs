@@ -1,0 +1,24 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Output;
+
+namespace Migrations.Runtime.Backup;
+
+/// <summary>backup: pg_dump in custom format to --output or backups/&lt;db&gt;_&lt;yyyyMMdd-HHmmss&gt;.dump, mode 0600, verified.</summary>
+public static class BackupCommand
+{
+    public static async Task<int> RunAsync(BundleContext context, string? connection, string? output, CancellationToken cancellationToken)
+    {
+        var settings = BundleContext.ResolveConnection(connection);
+        var backup = await DatabaseBackup.TakeAsync(settings, output, context.Progress, cancellationToken);
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new { database = settings.Description, file = backup.Path, bytes = backup.Bytes, entries = backup.Entries });
+        }
+        else
+        {
+            context.Output.WriteLine($"Backed up {settings.Description} to {backup.Path} ({backup.Bytes} bytes, {backup.Entries} archive entries, verified with pg_restore --list).");
+        }
+
+        return ExitCodes.Success;
+    }
+}

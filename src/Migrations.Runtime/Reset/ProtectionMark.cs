@@ -1,0 +1,44 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Connection;
+using Npgsql;
+
+namespace Migrations.Runtime.Reset;
+
+/// <summary>
+/// Marks a database as one <c>reset</c> must never touch. Stored in the database itself as a per-database setting
+/// (ALTER DATABASE … SET migrations_sdk.protected), so it travels with no file, survives a dropped schema, is not
+/// part of any schema comparison, and changes nothing for deploy or the application.
+/// </summary>
+internal static class ProtectionMark
+{
+    private const string Setting = "migrations_sdk.protected";
+
+    /// <summary>Who protected the database and when, or null when it is not protected.</summary>
+    public static async Task<string?> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT substr(entry, length(@prefix) + 1)
+            FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase, unnest(s.setconfig) entry
+            WHERE d.datname = current_database() AND s.setrole = 0 AND entry LIKE @prefix || '%'
+            """, connection);
+        command.Parameters.AddWithValue("prefix", Setting + "=");
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public static async Task SetAsync(NpgsqlConnection connection, ConnectionSettings settings, string? mark, CancellationToken cancellationToken)
+    {
+        var database = History.HistoryStore.Quote(settings.Database);
+        var sql = mark is null
+            ? $"ALTER DATABASE {database} RESET {Setting}"
+            : $"ALTER DATABASE {database} SET {Setting} = '{mark.Replace("'", "''", StringComparison.Ordinal)}'";
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new BundleException(ExitCodes.Refused, $"User '{settings.Username}' may not change the settings of database {settings.Database}: only its owner or a superuser can protect or unprotect it.", exception);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Reflection;
+using FluentMigrator;
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Discovery;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.Output;
+using Npgsql;
+
+namespace Migrations.Runtime.Seed;
+
+/// <summary>
+/// Runs the Up() of FluentMigrator [Profile] classes: seed data, never versioned, never in the history. Each class
+/// runs in its own transaction through the same processor and sink as migrations, so it gets the same timeouts.
+/// </summary>
+internal static class ProfileRunner
+{
+    public static IReadOnlyList<Type> Find(MigrationSet bundle, string profile) =>
+        bundle.Profiles.Where(type => string.Equals(NameOf(type), profile, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(type => type.FullName, StringComparer.Ordinal).ToList();
+
+    public static string? NameOf(Type profile) => profile.GetCustomAttribute<ProfileAttribute>()?.ProfileName;
+
+    public static async Task<IReadOnlyList<string>> RunAsync(LiveSession session, IReadOnlyList<Type> profiles, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        var processor = session.Host.Processor;
+        await using var monitor = new BlockerMonitor(session.Settings.ConnectionString);
+        var done = new List<string>();
+        foreach (var type in profiles)
+        {
+            progress.Info($"  → {type.Name}");
+            processor.Sink = new ExecutingSink(processor, DeployTimeouts.Default, monitor, progress, cancellationToken);
+            processor.BeginTransaction();
+            try
+            {
+                session.Host.Run(session.Host.CollectUp(session.Host.CreateMigration(type)));
+                processor.CommitTransaction();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                RollbackQuietly(processor);
+                var cause = Innermost(exception) is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : Innermost(exception).Message;
+                throw new BundleException(ExitCodes.MigrationFailed, $"Seed profile class {type.Name} failed ({cause.Split('\n')[0].TrimEnd('.')}); nothing of it was applied ({done.Count} class(es) before it were). Fix it and run seed again.", exception);
+            }
+            finally
+            {
+                processor.Sink = null;
+            }
+
+            done.Add(type.Name);
+        }
+
+        return done;
+    }
+
+    private static void RollbackQuietly(BundleProcessor processor)
+    {
+        try
+        {
+            processor.RollbackTransaction();
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            // The connection broke: the server has already rolled the transaction back.
+        }
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+}

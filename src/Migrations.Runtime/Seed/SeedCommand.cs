@@ -1,0 +1,37 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.Output;
+
+namespace Migrations.Runtime.Seed;
+
+/// <summary>seed: runs the bundle's [Profile(NAME)] classes (default "seed") under the deploy lock, so seeding never races a deploy.</summary>
+public static class SeedCommand
+{
+    public const string DefaultProfile = "seed";
+
+    public static async Task<int> RunAsync(BundleContext context, string? connection, string profile, TimeSpan lockWait, CancellationToken cancellationToken)
+    {
+        var profiles = ProfileRunner.Find(context.Migrations, profile);
+        if (profiles.Count == 0)
+        {
+            var known = context.Migrations.Profiles.Select(ProfileRunner.NameOf).Distinct().ToList();
+            throw BundleException.Usage($"The bundle has no [Profile(\"{profile}\")] class. {(known.Count == 0 ? "It has no profiles at all: add a class with [Profile(\"seed\")]." : "Profiles it has: " + string.Join(", ", known) + ".")}");
+        }
+
+        var settings = BundleContext.ResolveConnection(connection);
+        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        await session.LockAsync(context, lockWait, cancellationToken);
+        context.Progress.Info($"Seeding {settings.Description} with profile '{profile}'.");
+        var ran = await ProfileRunner.RunAsync(session, profiles, context.Progress, cancellationToken);
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new { database = settings.Description, profile, ran });
+        }
+        else
+        {
+            context.Output.WriteLine($"Seeded {settings.Description}: ran {ran.Count} class(es) of profile '{profile}'.");
+        }
+
+        return ExitCodes.Success;
+    }
+}

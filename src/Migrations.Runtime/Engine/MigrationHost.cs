@@ -78,7 +78,15 @@ internal sealed class MigrationHost : IDisposable
 
     public void Dispose()
     {
-        _scope.Dispose();
-        _root.Dispose();
+        try
+        {
+            _scope.Dispose();
+            _root.Dispose();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            // After a lost connection FluentMigrator's processor tries to roll back a transaction that is already
+            // gone; the server rolled it back. Failing here would hide the error that matters.
+        }
     }
 }

@@ -88,6 +88,14 @@ internal sealed class PrivateCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Restarts the server the way an operator or a failover does: sessions are terminated, the data stays.</summary>
+    public void Restart()
+    {
+        var data = Path.Combine(Directory, "data");
+        // -l as at start: without it the new postmaster keeps pg_ctl's output pipe open and the caller never sees EOF.
+        Require(ExternalProcess.Run(Path.Combine(_binDirectory, "pg_ctl"), ["-D", data, "-l", Path.Combine(Directory, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], null, _runAs), "pg_ctl restart");
+    }
+
     /// <summary>Stops the server at once (nothing in it is worth a clean shutdown) and deletes the directory. Idempotent.</summary>
     private void Remove()
     {

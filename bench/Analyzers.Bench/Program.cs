@@ -22,6 +22,8 @@ Console.WriteLine($"Generated {migrations} migrations in {work}");
 Run("dotnet", $"restore \"{project}\" -v:q -nologo", work);
 Run("dotnet", $"build \"{project}\" -c Release --no-restore -v:q -nologo", work);
 
+// Other builds on the machine skew wall-clock numbers: the load average is printed so noisy runs can be spotted.
+Console.WriteLine("load average before: " + LoadAverage());
 var off = new List<double>();
 var on = new List<double>();
 string report = string.Empty;
@@ -32,6 +34,7 @@ for (var run = 0; run < runs; run++)
     Console.WriteLine($"run {run + 1}: analyzers off {off[^1]:F1} s, on {on[^1]:F1} s");
 }
 
+Console.WriteLine("load average after: " + LoadAverage());
 var medianOff = Median(off);
 var medianOn = Median(on);
 Console.WriteLine($"median build: analyzers off {medianOff:F1} s, on {medianOn:F1} s, ratio {medianOn / medianOff:F3} (+{(medianOn / medianOff - 1) * 100:F1}%)");
@@ -41,12 +44,16 @@ foreach (var line in report.Split('\n').Where(line => line.Contains("Total analy
     Console.WriteLine("  " + line.Trim());
 }
 
+await InProcessBreakdown.RunAsync(work);
+
 double Build(string properties, out string output)
 {
     var watch = Stopwatch.StartNew();
     output = Run("dotnet", $"build \"{project}\" -c Release --no-restore --no-incremental -nologo {properties}", work);
     return watch.Elapsed.TotalSeconds;
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
 static double Median(List<double> values)
 {

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Migrations.Analyzers.Infrastructure
 {
-    public enum ColumnChange
+    internal enum ColumnChange
     {
         /// <summary>A column of Create.Table.</summary>
         NewTable,

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Migrations.Analyzers.Infrastructure
 {
-    public enum FluentRoot
+    internal enum FluentRoot
     {
         Other,
         CreateTable,

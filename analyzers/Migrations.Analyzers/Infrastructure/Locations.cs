@@ -17,12 +17,5 @@ namespace Migrations.Analyzers.Infrastructure
 
             return call.Syntax.GetLocation();
         }
-
-        /// <summary>The first argument after an extension method's receiver, or the call when there is none.</summary>
-        public static Location FirstArgument(IInvocationOperation call)
-        {
-            var index = call.TargetMethod.IsExtensionMethod ? 1 : 0;
-            return call.Arguments.Length > index ? call.Arguments[index].Value.Syntax.GetLocation() : Call(call);
-        }
     }
 }

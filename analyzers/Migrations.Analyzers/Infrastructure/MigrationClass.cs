@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Migrations.Analyzers.Infrastructure
 {
-    public enum MigrationBaseKind
+    internal enum MigrationBaseKind
     {
         Migration,
         AutoReversing,

@@ -18,7 +18,7 @@ namespace Migrations.Analyzers.Infrastructure
             var tags = ruleId == RuleIds.AllowUnsafeSuppressesNothing
                 ? new[] { WellKnownDiagnosticTags.CompilationEnd }
                 : Array.Empty<string>();
-#pragma warning disable RS0033 // the factory is the one place descriptors are built; the catalog supplies every argument
+            // The one place a DiagnosticDescriptor is constructed: every argument comes from the catalog.
             return new DiagnosticDescriptor(
                 rule.Id,
                 rule.Title,
@@ -29,7 +29,6 @@ namespace Migrations.Analyzers.Infrastructure
                 description: null,
                 helpLinkUri: rule.HelpLink,
                 customTags: tags);
-#pragma warning restore RS0033
         }
 
         private static DiagnosticSeverity ToSeverity(RuleSeverity severity) => severity switch

@@ -17,21 +17,56 @@ namespace Migrations.Analyzers.Infrastructure
     {
         private readonly List<KeyValuePair<string, int>> createdTables = new List<KeyValuePair<string, int>>();
         private readonly Dictionary<IOperation, IReadOnlyList<SqlFinding>> sqlFindings = new Dictionary<IOperation, IReadOnlyList<SqlFinding>>();
+        private readonly Dictionary<IInvocationOperation, FluentExpression> expressionByCall = new Dictionary<IInvocationOperation, FluentExpression>();
+        private readonly Dictionary<string, List<IInvocationOperation>> invocationsByName = new Dictionary<string, List<IInvocationOperation>>(StringComparer.Ordinal);
 
-        private UpBody(List<FluentExpression> expressions)
+        private UpBody(List<IInvocationOperation> invocations, List<FluentExpression> expressions)
         {
+            Invocations = invocations;
             Expressions = expressions;
+            foreach (var invocation in invocations)
+            {
+                if (!invocationsByName.TryGetValue(invocation.TargetMethod.Name, out var named))
+                {
+                    named = new List<IInvocationOperation>();
+                    invocationsByName[invocation.TargetMethod.Name] = named;
+                }
+
+                named.Add(invocation);
+            }
+
+            foreach (var expression in expressions)
+            {
+                foreach (var call in expression.Chain.Calls)
+                {
+                    expressionByCall[call] = expression;
+                }
+            }
         }
+
+        /// <summary>Every invocation of the body (lambdas and local functions included), in source order.</summary>
+        public IReadOnlyList<IInvocationOperation> Invocations { get; }
 
         public IReadOnlyList<FluentExpression> Expressions { get; }
 
-        public static UpBody Build(UpMethod up, IOperation root)
+        /// <summary>The invocations of methods named <paramref name="methodName"/>, in source order.</summary>
+        public IReadOnlyList<IInvocationOperation> InvocationsOf(string methodName) =>
+            invocationsByName.TryGetValue(methodName, out var named) ? named : (IReadOnlyList<IInvocationOperation>)Array.Empty<IInvocationOperation>();
+
+        public static UpBody Build(UpMethod up, IEnumerable<IOperation> blocks)
         {
             var symbols = up.Compilation.Symbols;
+            var invocations = new List<IInvocationOperation>();
             var expressions = new List<FluentExpression>();
-            foreach (var operation in root.Descendants())
+            foreach (var operation in blocks.SelectMany(block => block.DescendantsAndSelf()))
             {
-                if (operation is IInvocationOperation invocation && FluentChain.IsLastCall(invocation))
+                if (!(operation is IInvocationOperation invocation))
+                {
+                    continue;
+                }
+
+                invocations.Add(invocation);
+                if (FluentChain.IsLastCall(invocation))
                 {
                     var expression = FluentExpression.Parse(invocation, symbols);
                     if (expression != null)
@@ -41,8 +76,9 @@ namespace Migrations.Analyzers.Infrastructure
                 }
             }
 
+            invocations.Sort((left, right) => left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart));
             expressions.Sort((left, right) => left.Position.CompareTo(right.Position));
-            var body = new UpBody(expressions);
+            var body = new UpBody(invocations, expressions);
             foreach (var expression in expressions.Where(expression => expression.Root == FluentRoot.CreateTable && expression.Table != null))
             {
                 body.createdTables.Add(new KeyValuePair<string, int>(SqlName.TableKey(expression.Schema, expression.Table!), expression.Position));
@@ -51,6 +87,9 @@ namespace Migrations.Analyzers.Infrastructure
             body.LintRawSql(up);
             return body;
         }
+
+        /// <summary>The fluent expression <paramref name="call"/> is part of; null when its chain has no FluentMigrator root.</summary>
+        public FluentExpression? ExpressionOf(IInvocationOperation call) => expressionByCall.TryGetValue(call, out var expression) ? expression : null;
 
         public bool IsCreatedBefore(string table, string? schema, int position)
         {

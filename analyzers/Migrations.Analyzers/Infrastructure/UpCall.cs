@@ -1,5 +1,5 @@
+using System;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Migrations.Analyzers.Infrastructure
@@ -7,14 +7,21 @@ namespace Migrations.Analyzers.Infrastructure
     /// <summary>One invocation inside an analysed Up(), with what rules need to judge it.</summary>
     internal sealed class UpCall
     {
-        public UpCall(OperationAnalysisContext context, IInvocationOperation invocation, UpMethod up)
+        /// <summary>The methods that start a column of an existing table: AddColumn, AlterColumn, Create.Column, Alter.Column.</summary>
+        public static readonly string[] ColumnStarts = { "AddColumn", "AlterColumn", "Column" };
+
+        private readonly Action<Diagnostic> report;
+
+        public UpCall(Action<Diagnostic> report, IInvocationOperation invocation, UpMethod up, UpBody body)
         {
-            Context = context;
+            this.report = report;
             Invocation = invocation;
             Up = up;
+            Body = body;
         }
 
-        public OperationAnalysisContext Context { get; }
+        /// <summary>The model of the Up() this call is in.</summary>
+        public UpBody Body { get; }
 
         public IInvocationOperation Invocation { get; }
 
@@ -31,9 +38,10 @@ namespace Migrations.Analyzers.Infrastructure
         public bool Is(INamedTypeSymbol? type, string name) => FluentMigratorSymbols.Is(Method, type, name);
 
         /// <summary>True when the table was created earlier in the same Up().</summary>
-        public bool IsNewTable(string? table, string? schema) => Up.IsNewTable(Invocation, table, schema, Invocation.Syntax.SpanStart);
+        public bool IsNewTable(string? table, string? schema) => table != null && Body.IsCreatedBefore(table, schema, Invocation.Syntax.SpanStart);
 
-        public FluentExpression? Expression() => FluentExpression.Parse(Invocation, Symbols);
+        /// <summary>The expression this call belongs to, parsed once per Up() and shared by every analyzer.</summary>
+        public FluentExpression? Expression() => Body.ExpressionOf(Invocation);
 
         /// <summary>
         /// When this call starts a column added to or altered on an existing table (AddColumn, AlterColumn, Create.Column,
@@ -60,6 +68,6 @@ namespace Migrations.Analyzers.Infrastructure
         }
 
         public void Report(string ruleId, Location location, params object?[] arguments) =>
-            Compilation.Report(Context.ReportDiagnostic, Up.Method, ruleId, location, arguments);
+            Compilation.Report(report, Up.Method, ruleId, location, arguments);
     }
 }

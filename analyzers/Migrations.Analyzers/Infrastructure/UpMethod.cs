@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -21,8 +22,8 @@ namespace Migrations.Analyzers.Infrastructure
 
         public IMethodSymbol Method { get; }
 
-        /// <summary>The model of the whole Up() body; <paramref name="inside"/> is any operation of that body.</summary>
-        public UpBody GetBody(IOperation inside)
+        /// <summary>The model of the whole Up() body, built from its operation blocks on first use and shared by every analyzer.</summary>
+        public UpBody GetBody(SemanticModel model, SyntaxNode codeBlock, CancellationToken cancellationToken)
         {
             var existing = Volatile.Read(ref body);
             if (existing != null)
@@ -30,18 +31,9 @@ namespace Migrations.Analyzers.Infrastructure
                 return existing;
             }
 
-            var root = inside;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            var built = UpBody.Build(this, root);
+            var operation = model.GetOperation(codeBlock, cancellationToken);
+            var built = UpBody.Build(this, operation == null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(operation));
             return Interlocked.CompareExchange(ref body, built, null) ?? built;
         }
-
-        /// <summary>True when the table was created earlier in this Up(), by Create.Table or raw CREATE TABLE.</summary>
-        public bool IsNewTable(IOperation inside, string? table, string? schema, int position) =>
-            table != null && GetBody(inside).IsCreatedBefore(table, schema, position);
     }
 }

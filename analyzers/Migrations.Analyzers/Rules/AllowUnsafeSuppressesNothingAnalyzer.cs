@@ -8,7 +8,7 @@ namespace Migrations.Analyzers.Rules
 {
     /// <summary>
     /// PGM901: an [AllowUnsafe] that suppressed nothing. Reported at the end of the compilation, after every analyzer
-    /// has recorded the suppressions it applied; rules the analyzers never report (PGM110, PGM2xx) are left alone.
+    /// has recorded the suppressions it applied; rules the analyzers never report (PGM110+, PGM2xx) are left alone.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AllowUnsafeSuppressesNothingAnalyzer : MigrationAnalyzer
@@ -64,10 +64,10 @@ namespace Migrations.Analyzers.Rules
             });
         }
 
+        /// <summary>PGM0xx and PGM100–PGM109; PGM110 and later structure rules and PGM2xx are the build validation's.</summary>
         private static bool IsAnalyzerRule(string ruleId) =>
             RuleCatalog.TryGet(ruleId, out var rule)
-            && rule.Category != RuleCatalog.LockFileCategory
-            && rule.Category != RuleCatalog.SuppressionCategory
-            && ruleId != RuleIds.TransactionPerSessionWithNone;
+            && (rule.Category == RuleCatalog.SafetyCategory || rule.Category == RuleCatalog.CompatibilityCategory || rule.Category == RuleCatalog.TypesCategory
+                || (rule.Category == RuleCatalog.StructureCategory && string.CompareOrdinal(ruleId, RuleIds.TransactionPerSessionWithNone) < 0));
     }
 }

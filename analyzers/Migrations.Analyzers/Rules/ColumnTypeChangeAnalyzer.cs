@@ -19,7 +19,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, UpCall.ColumnStarts, call =>
             {
                 var column = call.ExistingTableColumn(out var expression);
                 var typeCall = column?.TypeCall;

@@ -15,7 +15,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "AsConcurrently" }, call =>
             {
                 if (!call.Migration.WithoutTransaction
                     && call.Symbols.IsPostgresExtension(call.Method, "AsConcurrently")

@@ -15,7 +15,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "Index" }, call =>
             {
                 if (!call.Is(call.Symbols.CreateRoot, "Index") || call.Invocation.Arguments.Length != 0)
                 {

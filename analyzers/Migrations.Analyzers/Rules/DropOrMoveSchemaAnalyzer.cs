@@ -15,7 +15,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "Schema", "ToSchema" }, call =>
             {
                 var symbols = call.Symbols;
                 if (call.Is(symbols.DeleteRoot, "Schema"))

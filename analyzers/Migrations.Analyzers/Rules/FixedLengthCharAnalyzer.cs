@@ -15,7 +15,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "AsFixedLengthString", "AsFixedLengthAnsiString" }, call =>
             {
                 if (call.Is(call.Symbols.ColumnTypeSyntax, "AsFixedLengthString") || call.Is(call.Symbols.ColumnTypeSyntax, "AsFixedLengthAnsiString"))
                 {

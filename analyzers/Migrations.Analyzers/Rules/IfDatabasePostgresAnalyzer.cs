@@ -20,7 +20,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "IfDatabase" }, call =>
             {
                 if (!call.Is(call.Symbols.MigrationBase, "IfDatabase"))
                 {

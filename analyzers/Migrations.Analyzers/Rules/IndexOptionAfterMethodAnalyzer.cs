@@ -18,7 +18,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "AsConcurrently", "Filter", "Include" }, call =>
             {
                 var symbols = call.Symbols;
                 if (!symbols.IsPostgresExtension(call.Method, "AsConcurrently") && !symbols.IsPostgresExtension(call.Method, "Filter")

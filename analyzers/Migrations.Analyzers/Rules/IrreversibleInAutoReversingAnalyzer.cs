@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Migrations.Analyzers.Infrastructure;
@@ -17,8 +18,14 @@ namespace Migrations.Analyzers.Rules
         {
         }
 
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations)
+        {
+            var symbols = migrations.Symbols;
+            var names = new[] { "Column", "AlterColumn", "ToSchema", "Sequence" }
+                .Concat(new[] { symbols.ExecuteRoot, symbols.DeleteRoot, symbols.UpdateRoot }.SelectMany(root => root?.MemberNames ?? Enumerable.Empty<string>()))
+                .Distinct()
+                .ToArray();
+            RegisterUpInvocations(context, migrations, names, call =>
             {
                 if (call.Migration.Kind != MigrationBaseKind.AutoReversing)
                 {
@@ -31,6 +38,7 @@ namespace Migrations.Analyzers.Rules
                     call.Report(RuleIds.IrreversibleInAutoReversing, Locations.Call(call.Invocation), description, call.Migration.Type.Name);
                 }
             });
+        }
 
         private static string? Describe(UpCall call)
         {

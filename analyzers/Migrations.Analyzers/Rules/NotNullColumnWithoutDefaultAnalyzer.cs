@@ -18,7 +18,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, UpCall.ColumnStarts, call =>
             {
                 var column = call.ExistingTableColumn(out var expression);
                 if (column == null || column.Change != ColumnChange.Add || column.TypeCall == null || !column.IsNotNullWhenAdded

@@ -16,7 +16,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "Table" }, call =>
             {
                 if (!call.Is(call.Symbols.UpdateRoot, "Table"))
                 {
@@ -29,7 +29,7 @@ namespace Migrations.Analyzers.Rules
                     return;
                 }
 
-                var body = call.Up.GetBody(call.Invocation);
+                var body = call.Body;
                 if (body.Expressions.Any(expression => IsSchemaChange(expression.Root) && expression.IsOnTable(update.Table)))
                 {
                     call.Report(RuleIds.SchemaChangeWithBackfill, update.Location, call.Migration.Type.Name, update.Table);

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Migrations.Analyzers.Infrastructure;
@@ -14,14 +15,21 @@ namespace Migrations.Analyzers.Rules
         {
         }
 
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations)
+        {
+            var extensions = migrations.Symbols.SqlServerExtensions;
+            if (extensions == null)
             {
-                if (migrations.Symbols.SqlServerExtensions != null
-                    && SymbolEqualityComparer.Default.Equals(call.Method.ContainingType, migrations.Symbols.SqlServerExtensions))
+                return;
+            }
+
+            RegisterUpInvocations(context, migrations, extensions.MemberNames.ToArray(), call =>
+            {
+                if (SymbolEqualityComparer.Default.Equals(call.Method.ContainingType, extensions))
                 {
                     call.Report(RuleIds.SqlServerExtension, Locations.Call(call.Invocation), call.Method.Name);
                 }
             });
+        }
     }
 }

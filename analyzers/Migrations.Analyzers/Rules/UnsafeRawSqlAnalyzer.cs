@@ -26,7 +26,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "Sql", "EmbeddedScript" }, call =>
             {
                 if (!call.Is(call.Symbols.ExecuteRoot, "Sql") && !call.Is(call.Symbols.ExecuteRoot, "EmbeddedScript"))
                 {
@@ -34,7 +34,7 @@ namespace Migrations.Analyzers.Rules
                 }
 
                 var location = call.Invocation.Arguments.Length > 0 ? call.Invocation.Arguments[0].Value.Syntax.GetLocation() : Locations.Call(call.Invocation);
-                foreach (var finding in call.Up.GetBody(call.Invocation).FindingsOf(call.Invocation))
+                foreach (var finding in call.Body.FindingsOf(call.Invocation))
                 {
                     call.Report(finding.RuleId, location, finding.Arguments.ToArray());
                 }

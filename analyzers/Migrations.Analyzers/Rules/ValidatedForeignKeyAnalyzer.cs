@@ -20,7 +20,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "ForeignKey", "ReferencedBy" }, call =>
             {
                 var symbols = call.Symbols;
                 if (call.Is(symbols.CreateRoot, "ForeignKey"))

@@ -15,7 +15,7 @@ namespace Migrations.Analyzers.Rules
         }
 
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
+            RegisterUpInvocations(context, migrations, new[] { "AsString", "AsAnsiString" }, call =>
             {
                 if ((call.Is(call.Symbols.ColumnTypeSyntax, "AsString") || call.Is(call.Symbols.ColumnTypeSyntax, "AsAnsiString"))
                     && FluentChain.Argument(call.Invocation, "size") is int size && size != int.MaxValue)

@@ -130,6 +130,14 @@ namespace Migrations.Safety.Sql
                 return;
             }
 
+            if (cursor.Accept("MATERIALIZED", "VIEW"))
+            {
+                result.Kind = SqlStatementKind.CreateMaterializedView;
+                cursor.Accept("IF", "NOT", "EXISTS");
+                result.Table = cursor.ReadName();
+                return;
+            }
+
             cursor.Accept("CONSTRAINT");
             if (cursor.Accept("TRIGGER"))
             {

@@ -23,5 +23,6 @@ namespace Migrations.Safety.Sql
         AlterSchemaRename,
         AlterTypeAddValue,
         AlterTypeRenameValue,
+        CreateMaterializedView,
     }
 }

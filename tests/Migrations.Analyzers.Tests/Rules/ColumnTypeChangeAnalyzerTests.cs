@@ -24,6 +24,29 @@ public sealed class ColumnTypeChangeAnalyzerTests
     }
 
     [Fact]
+    public async Task HistoryFollowsRenamesAndRawSql()
+    {
+        const string earlier = """
+
+            [Migration(202501050000)]
+            public class RenameTitle : Migration
+            {
+                [AllowUnsafe("PGM031", Reason = "no deployed code reads jobs.title yet")]
+                public override void Up()
+                {
+                    Rename.Column("title").OnTable("jobs").To("headline");
+                    Execute.Sql("ALTER TABLE jobs ALTER COLUMN headline TYPE varchar(300)");
+                }
+
+                public override void Down() => Rename.Column("headline").OnTable("jobs").To("title");
+            }
+            """;
+        const string up = """Alter.Column("headline").OnTable("jobs").{|#0:AsString(200)|}.Nullable();""";
+
+        await Verify.VerifyAnalyzerAsync(Code.Migration(up) + History.CreateJobs + earlier, Verify.Diagnostic("PGM009").WithLocation(0).WithArguments("headline", "jobs", "from varchar(300) to varchar(200)"));
+    }
+
+    [Fact]
     public async Task ColumnUnknownToTheProject_IsReportedAndSaysSo()
     {
         const string up = """Alter.Column("total").OnTable("legacy_orders").{|#0:AsDecimal(12, 2)|}.Nullable();""";

@@ -44,6 +44,17 @@ public sealed class CreateIndexConcurrentlyAnalyzerTests
     }
 
     [Fact]
+    public async Task IndexOnTableCreatedByRawSqlInSameMigration_IsNotReported()
+    {
+        const string up = """
+            Execute.Sql("CREATE TABLE tasks (id bigint PRIMARY KEY, stage text)");
+            Create.Index("ix_tasks_stage").OnTable("tasks").OnColumn("stage").Ascending();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(Code.Migration(up));
+    }
+
+    [Fact]
     public async Task IndexInDown_IsNotReported()
     {
         await Verify.VerifyAnalyzerAsync(Code.Migration(up: "", down: """Create.Index("ix_jobs_stage").OnTable("jobs").OnColumn("stage");"""));

@@ -106,6 +106,7 @@ public sealed class SqlLinterTests
     [InlineData("CREATE TABLE jobs (id bigint); ALTER TABLE jobs ADD CONSTRAINT fk FOREIGN KEY (u) REFERENCES users (id)")]
     [InlineData("CREATE TABLE jobs (id bigint); ALTER TABLE jobs ADD COLUMN c int NOT NULL, ALTER COLUMN id SET NOT NULL")]
     [InlineData("CREATE TABLE \"Jobs\" (id bigint); UPDATE public.jobs SET id = 1; DROP TABLE \"public\".\"JOBS\"")]
+    [InlineData("CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x; CREATE UNIQUE INDEX ux_mv ON mv (x)")]
     public void StatementOnTableCreatedEarlierIsNotReported(string sql)
     {
         Assert.Empty(Lint(sql));

@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Linq;
+using Migrations.Analyzers.Tests.Infrastructure;
+using Migrations.Safety.Rules;
+
+namespace Migrations.Analyzers.Tests.Guards;
+
+public sealed class CatalogGuardTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    private static string[] DescriptorIds() =>
+        AllAnalyzers.Create().SelectMany(analyzer => analyzer.SupportedDiagnostics).Select(descriptor => descriptor.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void AnalyzersCoverEveryRuleOfTheirGroups()
+    {
+        var expected = RuleCatalog.All
+            .Where(rule => rule.Category != RuleCatalog.LockFileCategory && string.CompareOrdinal(rule.Id, RuleIds.TransactionPerSessionWithNone) != 0
+                && !(rule.Category == RuleCatalog.StructureCategory && string.CompareOrdinal(rule.Id, RuleIds.TransactionPerSessionWithNone) > 0))
+            .Select(rule => rule.Id)
+            .OrderBy(id => id, StringComparer.Ordinal);
+
+        Assert.Equal(expected, DescriptorIds());
+    }
+
+    [Fact]
+    public void EveryDescriptorComesFromTheCatalogWithAHelpLinkToItsPage()
+    {
+        foreach (var descriptor in AllAnalyzers.Create().SelectMany(analyzer => analyzer.SupportedDiagnostics))
+        {
+            var rule = RuleCatalog.Get(descriptor.Id);
+            Assert.Equal(rule.Title, descriptor.Title.ToString());
+            Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString());
+            Assert.EndsWith("docs/rules/" + descriptor.Id + ".md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void EveryDescriptorHasADocPageWithItsTitle()
+    {
+        var problems = DescriptorIds()
+            .Select(id => (Id: id, Path: Path.Combine(RepositoryRoot, "docs", "rules", id + ".md")))
+            .Select(page => !File.Exists(page.Path) ? page.Id + ": docs/rules/" + page.Id + ".md is missing"
+                : File.ReadLines(page.Path).FirstOrDefault() != "# " + page.Id + ": " + RuleCatalog.Get(page.Id).Title ? page.Id + ": first line is '" + File.ReadLines(page.Path).FirstOrDefault() + "'"
+                : null)
+            .Where(problem => problem != null)
+            .ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void AnalyzerReleasesListEveryRule()
+    {
+        var directory = Path.Combine(RepositoryRoot, "analyzers", "Migrations.Analyzers");
+        var tracked = File.ReadLines(Path.Combine(directory, "AnalyzerReleases.Shipped.md"))
+            .Concat(File.ReadLines(Path.Combine(directory, "AnalyzerReleases.Unshipped.md")))
+            .Where(line => line.StartsWith("PGM", StringComparison.Ordinal))
+            .Select(line => line.Split('|').Select(part => part.Trim()).ToArray())
+            .ToDictionary(parts => parts[0], parts => parts);
+
+        Assert.Equal(DescriptorIds(), tracked.Keys.OrderBy(id => id, StringComparer.Ordinal));
+        foreach (var (id, parts) in tracked)
+        {
+            var rule = RuleCatalog.Get(id);
+            Assert.Equal(rule.Category, parts[1]);
+            Assert.Equal(rule.EnabledByDefault ? rule.DefaultSeverity.ToString() : "Disabled", parts[2]);
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Migrations.Sdk.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Migrations.Sdk.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -14,16 +14,18 @@ public sealed class BackfillUserPreferences : Migration
     {
         Execute.Sql("""
             DO $$
-            DECLARE inserted integer;
+            DECLARE
+              last_id bigint := 0;
+              max_id bigint;
             BEGIN
-              LOOP
+              SELECT coalesce(max(id), 0) INTO max_id FROM users;
+              -- Walk the primary key in ranges: each batch reads only its own rows, so the work grows linearly.
+              WHILE last_id < max_id LOOP
                 INSERT INTO user_preferences (user_id)
                 SELECT u.id FROM users u
-                WHERE NOT EXISTS (SELECT 1 FROM user_preferences p WHERE p.user_id = u.id)
-                ORDER BY u.id
-                LIMIT 1000;
-                GET DIAGNOSTICS inserted = ROW_COUNT;
-                EXIT WHEN inserted = 0;
+                WHERE u.id > last_id AND u.id <= last_id + 1000
+                  AND NOT EXISTS (SELECT 1 FROM user_preferences p WHERE p.user_id = u.id);
+                last_id := last_id + 1000;
                 COMMIT;
               END LOOP;
             END $$;

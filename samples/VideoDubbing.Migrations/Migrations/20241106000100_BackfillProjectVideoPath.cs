@@ -13,17 +13,17 @@ public sealed class BackfillProjectVideoPath : Migration
     {
         Execute.Sql("""
             DO $$
-            DECLARE updated integer;
+            DECLARE
+              last_id bigint := 0;
+              max_id bigint;
             BEGIN
-              LOOP
+              SELECT coalesce(max(id), 0) INTO max_id FROM projects;
+              -- Walk the primary key in ranges: each batch reads only its own rows, so the work grows linearly.
+              WHILE last_id < max_id LOOP
                 UPDATE projects SET video_path = video_url
-                WHERE id IN (
-                  SELECT id FROM projects
-                  WHERE video_path IS NULL AND video_url IS NOT NULL
-                  ORDER BY id
-                  LIMIT 1000);
-                GET DIAGNOSTICS updated = ROW_COUNT;
-                EXIT WHEN updated = 0;
+                WHERE id > last_id AND id <= last_id + 1000
+                  AND video_path IS NULL AND video_url IS NOT NULL;
+                last_id := last_id + 1000;
                 COMMIT;
               END LOOP;
             END $$;

@@ -21,10 +21,10 @@ public sealed class DeploySafetyTests
         await using var blocker = await HoldTableLockAsync(database, "widgets");
 
         var stopwatch = Stopwatch.StartNew();
-        var result = BundleRun.Run(Basic, "deploy", "-c", database.Url, "--lock-timeout", "300ms", "--retries", "2");
+        var result = BundleRun.Run(Basic, "deploy", "-c", database.Url, "--lock-timeout", "1s", "--retries", "2");
 
         Assert.Equal(ExitCodes.LockTimeout, result.ExitCode);
-        Assert.Contains("AddWidgetColour could not get its lock within 0.3s after 2 attempts", result.Error);
+        Assert.Contains("AddWidgetColour could not get its lock within 1s after 2 attempts", result.Error);
         Assert.Contains($"blocked by pid {blocker.ProcessID}", result.Error);
         Assert.Contains("SELECT count(*) FROM widgets", result.Error);
         Assert.Contains("lock timeout (attempt 1 of 2)", result.Error);

@@ -14,6 +14,30 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
     private NpgsqlConnection? _connection;
     private bool _disposed;
 
+    /// <summary>
+    /// Opens the watching connection ahead of time: a lock timeout of a fraction of a second leaves no time to connect
+    /// once a statement is already waiting.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_disposed)
+            {
+                await ConnectAsync(cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            // Observation is best effort; the deploy goes on without it.
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<BlockingSession>> FindBlockersAsync(int blockedPid, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -29,14 +53,7 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
                 return [];
             }
 
-            if (_connection is null)
-            {
-                var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "migrations-bundle-monitor", Pooling = false };
-                _connection = new NpgsqlConnection(builder.ConnectionString);
-                await _connection.OpenAsync(cancellationToken);
-            }
-
-            await using var command = new NpgsqlCommand(sql, _connection);
+            await using var command = new NpgsqlCommand(sql, await ConnectAsync(cancellationToken));
             command.Parameters.AddWithValue("pid", blockedPid);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var sessions = new List<BlockingSession>();
@@ -57,6 +74,18 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is null)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "migrations-bundle-monitor", Pooling = false };
+            _connection = new NpgsqlConnection(builder.ConnectionString);
+            await _connection.OpenAsync(cancellationToken);
+        }
+
+        return _connection;
     }
 
     public async ValueTask DisposeAsync()

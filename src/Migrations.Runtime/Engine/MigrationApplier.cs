@@ -15,9 +15,13 @@ namespace Migrations.Runtime.Engine;
 /// </summary>
 internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeouts, RetryPolicy retries, IProgressReporter progress, CancellationToken cancellationToken)
 {
+    /// <summary>The blockers last seen in any attempt: a final attempt can fail before its own observation runs.</summary>
+    private IReadOnlyList<BlockingSession> _lastBlockers = [];
+
     public async Task<TimeSpan> ApplyAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor)
     {
         var migration = rendered.Migration;
+        await monitor.WarmUpAsync(cancellationToken);
         var stopwatch = Stopwatch.StartNew();
         if (migration.IsTransactional)
         {
@@ -207,8 +211,15 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         }
     }
 
-    private static string Blockers(ExecutingSink sink) =>
-        sink.LastBlockers.Count == 0 ? "no blocking session was observed" : "blocked by " + string.Join("; ", sink.LastBlockers);
+    private string Blockers(ExecutingSink sink)
+    {
+        if (sink.LastBlockers.Count > 0)
+        {
+            _lastBlockers = sink.LastBlockers;
+        }
+
+        return _lastBlockers.Count == 0 ? "no blocking session was observed" : "blocked by " + string.Join("; ", _lastBlockers);
+    }
 
     private BundleException Failure(MigrationDescriptor migration, MigrationDirection direction, Exception exception, string consequence)
     {

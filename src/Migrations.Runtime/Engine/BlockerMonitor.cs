@@ -55,15 +55,7 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
 
             await using var command = new NpgsqlCommand(sql, await ConnectAsync(cancellationToken));
             command.Parameters.AddWithValue("pid", blockedPid);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var sessions = new List<BlockingSession>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var query = reader.GetString(3);
-                sessions.Add(new BlockingSession(reader.GetInt32(0), reader.GetString(1), TimeSpan.FromSeconds(reader.GetInt64(2)), query.Length > 120 ? query[..120] + "…" : query, reader.GetString(4)));
-            }
-
-            return sessions;
+            return await ReadSessionsAsync(command, cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
         {
@@ -74,6 +66,54 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// After a lock timeout nobody is blocked any more, so pg_blocking_pids has nothing to say: name instead the sessions
+    /// that hold a lock on the table the failed statement wanted. Used when no look was possible while it waited.
+    /// </summary>
+    public async Task<IReadOnlyList<BlockingSession>> FindLockHoldersAsync(string? schema, string table, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT DISTINCT a.pid, coalesce(a.state, ''), extract(epoch FROM now() - coalesce(a.xact_start, a.query_start, a.backend_start))::bigint,
+                   split_part(coalesce(a.query, ''), E'\n', 1), coalesce(a.application_name, '')
+            FROM pg_locks l
+            JOIN pg_stat_activity a ON a.pid = l.pid
+            JOIN pg_class c ON c.oid = l.relation
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE l.granted AND l.pid <> pg_backend_pid()
+              AND lower(c.relname) = lower(@table)
+              AND (lower(n.nspname) = lower(@schema) OR (@schema IS NULL AND n.nspname = ANY(current_schemas(false))))
+            """;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, await ConnectAsync(cancellationToken));
+            command.Parameters.AddWithValue("table", table);
+            command.Parameters.Add(new NpgsqlParameter("schema", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)schema ?? DBNull.Value });
+            return await ReadSessionsAsync(command, cancellationToken);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            return [];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static async Task<IReadOnlyList<BlockingSession>> ReadSessionsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sessions = new List<BlockingSession>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var query = reader.GetString(3);
+            sessions.Add(new BlockingSession(reader.GetInt32(0), reader.GetString(1), TimeSpan.FromSeconds(reader.GetInt64(2)), query.Length > 120 ? query[..120] + "…" : query, reader.GetString(4)));
+        }
+
+        return sessions;
     }
 
     private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
 
     public IReadOnlyList<BlockingSession> LastBlockers { get; private set; } = [];
 
+    /// <summary>The statement running now, or the one that failed.</summary>
+    public string? CurrentStatement { get; private set; }
+
     /// <summary>Call when a transaction begins or ends: SET LOCAL values do not outlive it.</summary>
     public void ResetTimeoutScope()
     {
@@ -34,6 +37,7 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         var transaction = processor.CurrentTransaction;
         var traits = StatementTraits.Of(sql);
         ApplyTimeouts(connection, transaction, traits);
+        CurrentStatement = sql;
 
         using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         var pid = connection.ProcessID;

@@ -4,6 +4,7 @@ using Migrations.Runtime.Discovery;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
+using Migrations.Safety.Sql;
 using Npgsql;
 
 namespace Migrations.Runtime.Engine;
@@ -59,7 +60,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
                     throw Failure(migration, direction, exception, "nothing of it was applied");
                 }
 
-                var blockers = Blockers(sink);
+                var blockers = await BlockersAsync(sink, monitor);
                 if (attempt >= retries.Attempts)
                 {
                     throw new BundleException(ExitCodes.LockTimeout, $"Migration {migration.DisplayName} could not get its lock within {timeouts.LockTimeout.TotalSeconds:0.#}s after {attempt} attempts; {blockers}. Nothing of it was applied. Retry when the blocking work is done, or raise --lock-timeout.", exception);
@@ -98,7 +99,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
             var applied = sink.Executed.Count;
             var failure = Failure(migration, direction, exception, $"{applied} of its statements had run (it has no transaction). Fix the cause and deploy again, or mark it with 'resolve'");
             throw FindPostgres(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable
-                ? new BundleException(ExitCodes.LockTimeout, failure.Message + $"; {Blockers(sink)}", exception)
+                ? new BundleException(ExitCodes.LockTimeout, failure.Message + $"; {await BlockersAsync(sink, monitor)}", exception)
                 : failure;
         }
         finally
@@ -211,11 +212,16 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         }
     }
 
-    private string Blockers(ExecutingSink sink)
+    private async Task<string> BlockersAsync(ExecutingSink sink, BlockerMonitor monitor)
     {
         if (sink.LastBlockers.Count > 0)
         {
             _lastBlockers = sink.LastBlockers;
+        }
+        else if (_lastBlockers.Count == 0 && sink.CurrentStatement is { } statement
+            && SqlStatementClassifier.Classify(SqlStatementSplitter.Split(statement).FirstOrDefault() ?? new SqlStatement(statement, 0, [])).Table is { } table)
+        {
+            _lastBlockers = await monitor.FindLockHoldersAsync(table.Schema, table.Name, cancellationToken);
         }
 
         return _lastBlockers.Count == 0 ? "no blocking session was observed" : "blocked by " + string.Join("; ", _lastBlockers);

@@ -20,9 +20,10 @@ public static class ValidateCommand
         {
             foreach (var rendered in new MigrationRenderer(host).RenderAll(bundle.Migrations))
             {
-                if (rendered.UpProblem is { } problem)
+                // Needing the live database (PGM107) is allowed, only reviewable less well; code that throws is not.
+                if (rendered.UpProblem is { Kind: RenderProblemKind.Throws } problem)
                 {
-                    problems.Add($"{rendered.Migration.DisplayName}: Up() cannot be rendered offline: {problem}");
+                    problems.Add($"{rendered.Migration.DisplayName}: Up() throws while it is rendered: {problem.Message}");
                 }
             }
         }

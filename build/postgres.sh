@@ -55,7 +55,6 @@ if [ ! -f "$data/PG_VERSION" ]; then
   rm -f "$pwfile"
   cat >> "$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
-port = $port
 unix_socket_directories = '/tmp'
 max_connections = 200
 fsync = off
@@ -64,8 +63,15 @@ full_page_writes = off
 CONF
 fi
 
-if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-  as_owner "$bin/pg_ctl" -D "$data" -l "$cluster/server.log" -w -t 60 start >/dev/null
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+  # Already running: its port is the fourth line of postmaster.pid.
+  port="$(sed -n 4p "$data/postmaster.pid")"
+else
+  # Another server (another checkout's cluster, say) may hold the preferred port: take the next free one.
+  while ! port_is_free "$port"; do port=$((port + 1)); done
+  as_owner "$bin/pg_ctl" -D "$data" -l "$cluster/server.log" -o "-p $port" -w -t 60 start >/dev/null
 fi
 
 echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"

@@ -26,7 +26,7 @@ public static class BaselineCommand
                 continue;
             }
 
-            await session.History.RecordAsync(new HistoryRecord(migration.Version, migration.Name, renderer.Render(migration).Checksum, MigrationState.Baselined, now, now, 0, $"baseline {version} by {context.Actor.User}@{context.Actor.Host}"), cancellationToken);
+            await session.History.RecordAsync(new HistoryRecord(migration.Version, migration.Name, renderer.Checksum(migration), MigrationState.Baselined, now, now, 0, $"baseline {version} by {context.Actor.User}@{context.Actor.Host}"), cancellationToken);
             recorded.Add(migration.Version);
         }
 

@@ -16,6 +16,12 @@ internal sealed class MigrationRenderer(MigrationHost host)
     public IReadOnlyList<RenderedMigration> RenderAll(IEnumerable<MigrationDescriptor> migrations) =>
         migrations.Select(Render).ToList();
 
+    /// <summary>The checksum alone: it covers Up only, so rendering Down as well would double the work of status.</summary>
+    public string Checksum(MigrationDescriptor descriptor) => MigrationChecksum.Compute(Record(descriptor, host.CollectUp).Statements);
+
+    public Dictionary<long, string> Checksums(IEnumerable<MigrationDescriptor> migrations) =>
+        migrations.ToDictionary(migration => migration.Version, Checksum);
+
     private (IReadOnlyList<string> Statements, RenderProblem? Problem) Record(MigrationDescriptor descriptor, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect)
     {
         var sink = new RecordingSink();

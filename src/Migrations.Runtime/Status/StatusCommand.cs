@@ -63,8 +63,7 @@ public static class StatusCommand
     private static Dictionary<long, string> RenderChecksums(BundleContext context, Discovery.MigrationSet bundle)
     {
         using var host = MigrationHost.Create(context.Assembly);
-        var renderer = new MigrationRenderer(host);
-        return bundle.Migrations.ToDictionary(migration => migration.Version, migration => renderer.Render(migration).Checksum);
+        return new MigrationRenderer(host).Checksums(bundle.Migrations);
     }
 
     private static void WriteTable(TextWriter output, string database, HistoryAnalysis analysis)

@@ -16,15 +16,18 @@ public static class ValidateCommand
     {
         var bundle = context.Migrations;
         var problems = new List<string>();
+        IReadOnlyList<RenderedMigration> renderedMigrations;
         using (var host = MigrationHost.Create(context.Assembly))
         {
-            foreach (var rendered in new MigrationRenderer(host).RenderAll(bundle.Migrations))
+            renderedMigrations = new MigrationRenderer(host).RenderAll(bundle.Migrations);
+        }
+
+        foreach (var rendered in renderedMigrations)
+        {
+            // Needing the live database (PGM107) is allowed, only reviewable less well; code that throws is not.
+            if (rendered.UpProblem is { Kind: RenderProblemKind.Throws } problem)
             {
-                // Needing the live database (PGM107) is allowed, only reviewable less well; code that throws is not.
-                if (rendered.UpProblem is { Kind: RenderProblemKind.Throws } problem)
-                {
-                    problems.Add($"{rendered.Migration.DisplayName}: Up() throws while it is rendered: {problem.Message}");
-                }
+                problems.Add($"{rendered.Migration.DisplayName}: Up() throws while it is rendered: {problem.Message}");
             }
         }
 
@@ -34,8 +37,8 @@ public static class ValidateCommand
             var settings = BundleContext.ResolveConnection(connection);
             await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
             var history = await session.History.ReadAsync(cancellationToken);
-            var renderer = new MigrationRenderer(session.Host);
-            var analysis = HistoryAnalysis.Analyse(bundle, history, bundle.Migrations.ToDictionary(migration => migration.Version, migration => renderer.Render(migration).Checksum));
+            // Rendering never touches the database: the checksums of the offline rendering above are the ones to compare.
+            var analysis = HistoryAnalysis.Analyse(bundle, history, renderedMigrations.ToDictionary(rendered => rendered.Migration.Version, rendered => rendered.Checksum));
             problems.AddRange(analysis.Modified.Select(status => $"{status.Migration.DisplayName}: edited after it was applied (checksum differs from the database history)"));
             problems.AddRange(analysis.Unfinished.Select(status => $"{status.Migration.DisplayName}: {status.Label} in the database ({status.Entry?.Detail ?? "interrupted"}); deploy again or use 'resolve'"));
             problems.AddRange(analysis.OutOfOrder.Select(status => $"{status.Migration.DisplayName}: pending but older than the newest applied migration {analysis.NewestApplied} (out of order)"));

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Migrations.Runtime.Cli;
+using Migrations.Runtime.Output;
 using Npgsql;
 
 namespace Migrations.Runtime.Connection;
@@ -15,7 +16,7 @@ public static class ConnectionFailure
             PostgresException { SqlState: "28P01" } =>
                 $"Authentication failed for user '{settings.Username}' on {target}. Check the password in --connection or DATABASE_URL.",
             PostgresException { SqlState: "28000" } postgres =>
-                $"The server at {target} refused user '{settings.Username}' ({FirstLine(postgres.MessageText)}). Check pg_hba.conf or the user name.",
+                $"The server at {target} refused user '{settings.Username}' ({MessageText.FirstLine(postgres.MessageText)}). Check pg_hba.conf or the user name.",
             PostgresException { SqlState: "3D000" } =>
                 $"Database '{settings.Database}' does not exist on {target}. Create it (createdb {settings.Database}) or fix the database name.",
             PostgresException { SqlState: "57P03" } =>
@@ -23,7 +24,7 @@ public static class ConnectionFailure
             PostgresException { SqlState: "53300" } =>
                 $"The server at {target} has no free connection slots. Retry later or raise max_connections.",
             PostgresException postgres =>
-                $"The server at {target} refused the connection: {postgres.SqlState} {FirstLine(postgres.MessageText)}.",
+                $"The server at {target} refused the connection: {postgres.SqlState} {MessageText.FirstLine(postgres.MessageText)}.",
             NpgsqlException { InnerException: TimeoutException } or TimeoutException =>
                 $"Timed out connecting to {target}. Check the host and port, the firewall, or raise connect_timeout.",
             NpgsqlException { InnerException: SocketException socket } =>
@@ -33,7 +34,7 @@ public static class ConnectionFailure
             NpgsqlException npgsql when npgsql.Message.Contains("SSL", StringComparison.OrdinalIgnoreCase) =>
                 $"Could not negotiate SSL with {target}. Check sslmode in the connection string.",
             _ =>
-                $"Cannot connect to {target}: {FirstLine(exception.Message)}",
+                $"Cannot connect to {target}: {MessageText.FirstLine(exception.Message)}",
         };
         return new BundleException(ExitCodes.CannotConnect, message, exception);
     }
@@ -49,5 +50,4 @@ public static class ConnectionFailure
         _ => $"Cannot reach {target} ({socket.SocketErrorCode}). Check the host, the port and the network.",
     };
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
 }

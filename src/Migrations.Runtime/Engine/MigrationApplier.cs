@@ -90,7 +90,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         }
         catch (Exception exception)
         {
-            var detail = FirstLine(FindPostgres(exception)?.MessageText ?? exception.Message);
+            var detail = MessageText.FirstLine(FindPostgres(exception)?.MessageText ?? exception.Message);
             if (direction == MigrationDirection.Up)
             {
                 await RecordFailureAsync(new HistoryRecord(migration.Version, migration.Name, rendered.Checksum, MigrationState.Failed, started, DateTimeOffset.UtcNow, stopwatch.ElapsedMilliseconds, detail));
@@ -122,7 +122,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
         {
-            progress.Warn($"{record.Version} {record.Name}: could not record the failure ({FirstLine(exception.Message)}); it stays recorded as started, and the next deploy runs it again.");
+            progress.Warn($"{record.Version} {record.Name}: could not record the failure ({MessageText.FirstLine(exception.Message)}); it stays recorded as started, and the next deploy runs it again.");
         }
     }
 
@@ -241,7 +241,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         }
 
         var postgres = FindPostgres(exception);
-        var cause = postgres is null ? FirstLine(Innermost(exception).Message) : $"{postgres.SqlState}: {FirstLine(postgres.MessageText)}";
+        var cause = postgres is null ? MessageText.FirstLine(Innermost(exception).Message) : $"{postgres.SqlState}: {MessageText.FirstLine(postgres.MessageText)}";
         if (IsConnectionLost(exception, postgres))
         {
             // Not the migration's fault: the server went away (restart, failover, network). Say so, and how to go on.
@@ -279,5 +279,4 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         return exception;
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
 }

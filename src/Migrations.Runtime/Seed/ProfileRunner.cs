@@ -39,7 +39,7 @@ internal static class ProfileRunner
             {
                 RollbackQuietly(processor);
                 var cause = Innermost(exception) is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : Innermost(exception).Message;
-                throw new BundleException(ExitCodes.MigrationFailed, $"Seed profile class {type.Name} failed ({cause.Split('\n')[0].TrimEnd('.')}); nothing of it was applied ({done.Count} class(es) before it were). Fix it and run seed again.", exception);
+                throw new BundleException(ExitCodes.MigrationFailed, $"Seed profile class {type.Name} failed ({MessageText.FirstLine(cause)}); nothing of it was applied ({done.Count} class(es) before it were). Fix it and run seed again.", exception);
             }
             finally
             {

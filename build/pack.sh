@@ -8,6 +8,11 @@ feed="$root/artifacts/packages"
 mkdir -p "$feed"
 rm -f "$feed"/Migrations.*.nupkg
 
+# One restore of the whole solution first: the analyzer package builds the code-fix project through the MSBuild task,
+# which does not restore, and a clean clone has no project.assets.json yet.
+echo "restoring Migrations.Sdk.sln" >&2
+dotnet restore "$root/Migrations.Sdk.sln" --nologo -v q -p:ContinuousIntegrationBuild="${CI:-false}" >&2
+
 projects=(
   src/Migrations.Safety/Migrations.Safety.csproj
   src/Migrations.Runtime/Migrations.Runtime.csproj

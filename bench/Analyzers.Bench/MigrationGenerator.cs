@@ -112,6 +112,11 @@ internal static class MigrationGenerator
         }
     }
 
+    /// <summary>
+    /// The project the benchmark builds. Two switches pick the configuration: <c>EnableNETAnalyzers</c> (off here, on in a
+    /// default SDK project) and <c>BenchWithoutMigrationsAnalyzers</c>, which drops ours so the same build can be timed
+    /// with and without them.
+    /// </summary>
     private static string Project(string analyzerDirectory) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
@@ -120,14 +125,15 @@ internal static class MigrationGenerator
             <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
             <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
             <MigrationsPostgresVersion>15</MigrationsPostgresVersion>
-            <!-- Only Migrations.Analyzers differ between the two builds. -->
-            <EnableNETAnalyzers>false</EnableNETAnalyzers>
+            <EnableNETAnalyzers Condition="'$(EnableNETAnalyzers)' == ''">false</EnableNETAnalyzers>
           </PropertyGroup>
           <ItemGroup>
             <CompilerVisibleProperty Include="MigrationsPostgresVersion" />
             <CompilerVisibleProperty Include="MigrationsSafetyStartAfter" />
             <PackageReference Include="FluentMigrator" Version="8.0.1" />
             <PackageReference Include="FluentMigrator.Extensions.Postgres" Version="8.0.1" />
+          </ItemGroup>
+          <ItemGroup Condition="'$(BenchWithoutMigrationsAnalyzers)' != 'true'">
             <Analyzer Include="{analyzerDirectory}/Migrations.Analyzers.dll" />
             <Analyzer Include="{analyzerDirectory}/Migrations.Safety.dll" />
           </ItemGroup>

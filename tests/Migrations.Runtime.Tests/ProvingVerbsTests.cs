@@ -39,6 +39,34 @@ public sealed class ProvingVerbsTests
     }
 
     [Fact]
+    public async Task Drift_SeesHandMadeFunctionsAndTriggers()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url);
+        await database.ExecuteAsync("""
+            CREATE FUNCTION touch_widget() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.name := upper(NEW.name); RETURN NEW; END $$;
+            CREATE TRIGGER widgets_touch BEFORE INSERT ON widgets FOR EACH ROW EXECUTE FUNCTION touch_widget();
+            """);
+
+        var drifted = BundleRun.Run(Basic, "drift", "-c", database.Url);
+
+        Assert.True(drifted.ExitCode == ExitCodes.DriftFound, drifted.All);
+        Assert.Contains("extra    function public.touch_widget()", drifted.Output);
+        Assert.Contains("database:   CREATE OR REPLACE FUNCTION public.touch_widget() … (", drifted.Output);
+        Assert.Contains("extra    trigger public.widgets.widgets_touch", drifted.Output);
+        Assert.Contains("database:   CREATE TRIGGER widgets_touch BEFORE INSERT ON public.widgets FOR EACH ROW EXECUTE FUNCTION touch_widget()", drifted.Output);
+        Assert.DoesNotContain("extension plpgsql", drifted.Output);
+    }
+
+    [Fact]
+    public void ChangedFunction_IsReportedAtItsFirstDifferingLine()
+    {
+        var difference = new SchemaDifference(SchemaDifferenceKind.Changed, "function public.f()", "CREATE FUNCTION f()\n BEGIN\n RETURN 1;\nEND", "CREATE FUNCTION f()\n BEGIN\n RETURN 2;\nEND");
+
+        Assert.Equal("changed function public.f(): expected line 3: RETURN 1;, found line 3: RETURN 2;", difference.ToString());
+    }
+
+    [Fact]
     public async Task BackupThenRestoreIntoANewDatabase_ReproducesSchemaAndRows()
     {
         await using var source = await TestPostgres.CreateDatabaseAsync();

@@ -57,6 +57,15 @@ public sealed partial class TestVerbTests
     }
 
     [Fact]
+    public void Test_CatchesADownThatLeavesAFunctionBehind()
+    {
+        var result = BundleRun.Run("Migrations.Runtime.Tests.Fixtures.ForgottenFunction", "test", "-c", TestPostgres.ServerConnectionString, "--rows", "10");
+
+        Assert.True(result.ExitCode == ExitCodes.TestFailed, result.All);
+        Assert.Contains("Down() did not restore the schema: extra function public.notes_touch()", result.Output + result.Error);
+    }
+
+    [Fact]
     public void Test_ObservesThePlainIndexHoldingShareAndTheTypeChangeRewritingAsTheRulesPredict()
     {
         var result = BundleRun.Run(Observed, "test", "-c", TestPostgres.ServerConnectionString, "--rows", "200", "--json");

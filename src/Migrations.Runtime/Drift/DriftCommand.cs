@@ -77,14 +77,15 @@ public static class DriftCommand
         foreach (var difference in differences)
         {
             context.Output.WriteLine($"  {difference.Kind.ToString().ToLowerInvariant(),-8} {difference.Object}");
-            if (difference.Expected is not null)
+            var (expected, actual) = difference.Excerpts();
+            if (expected is not null)
             {
-                context.Output.WriteLine($"           migrations: {difference.Expected}");
+                context.Output.WriteLine($"           migrations: {expected}");
             }
 
-            if (difference.Actual is not null)
+            if (actual is not null)
             {
-                context.Output.WriteLine($"           database:   {difference.Actual}");
+                context.Output.WriteLine($"           database:   {actual}");
             }
         }
     }

@@ -6,7 +6,8 @@ namespace Migrations.Runtime.Schema;
 /// <summary>
 /// The schema of a database as comparable text: one definition per object ("column public.users.email" →
 /// "text not null"), read from the catalogs with PostgreSQL's own deparsers so equal schemas print equally.
-/// The bundle's history tables are left out: they are bookkeeping, not the schema the migrations produce.
+/// The bundle's history tables are left out: they are bookkeeping, not the schema the migrations produce. Functions and
+/// procedures that belong to an extension are left out too: the extension (with its version) stands for them.
 /// </summary>
 public sealed class SchemaSnapshot
 {
@@ -63,6 +64,19 @@ public sealed class SchemaSnapshot
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
         GROUP BY n.nspname, t.typname
+        UNION ALL
+        SELECT format('trigger %s.%s.%s', r.nspname, r.relname, t.tgname), pg_get_triggerdef(t.oid)
+        FROM pg_trigger t JOIN rel r ON r.oid = t.tgrelid
+        WHERE NOT t.tgisinternal
+        UNION ALL
+        SELECT format('%s %s.%s(%s)', CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
+               pg_get_functiondef(p.oid)
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND p.prokind IN ('f', 'p')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+        UNION ALL
+        SELECT format('extension %s', e.extname), format('%s in schema %s', e.extversion, n.nspname)
+        FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
         """;
 
     public static async Task<SchemaSnapshot> CaptureAsync(NpgsqlConnection connection, string historySchema, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)

@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Migrations.Runtime.Cli;
+using Migrations.Runtime.Output;
+using Migrations.Runtime.Proving;
 using Migrations.Runtime.Tests.Infrastructure;
 using Npgsql;
 
@@ -28,6 +30,30 @@ public sealed partial class PrivateClusterTests
         Assert.Empty(ProcessesMentioning(directory));
         using var client = new TcpClient();
         Assert.ThrowsAny<SocketException>(() => client.Connect("127.0.0.1", port));
+    }
+
+    [Fact]
+    public async Task TestWithoutConnection_RemovesAClusterLeftBehindByAKilledRun()
+    {
+        // A cluster whose owner died without cleaning up: started for real, then handed to a process that has exited.
+        var abandoned = PrivateCluster.Start(new QuietProgress(new ConsoleProgress(TextWriter.Null, TextWriter.Null)), CancellationToken.None);
+        using (var exited = System.Diagnostics.Process.Start("true")!)
+        {
+            await exited.WaitForExitAsync();
+            await File.WriteAllTextAsync(Path.Combine(abandoned.Directory, "owner"), $"{exited.Id} 0");
+        }
+
+        Assert.NotEmpty(ProcessesMentioning(abandoned.Directory));
+
+        var result = BundleRun.Run(Basic, "test", "--rows", "10");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.All);
+        Assert.Contains($"Removed {abandoned.Directory}, a private cluster left behind by a test run that was killed.", result.All);
+        Assert.False(Directory.Exists(abandoned.Directory), $"{abandoned.Directory} is still there");
+        Assert.Empty(ProcessesMentioning(abandoned.Directory));
+        using var client = new TcpClient();
+        Assert.ThrowsAny<SocketException>(() => client.Connect("127.0.0.1", abandoned.Port));
+        await abandoned.DisposeAsync();
     }
 
     [Fact]

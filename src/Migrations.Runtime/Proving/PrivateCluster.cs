@@ -8,7 +8,8 @@ namespace Migrations.Runtime.Proving;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: initdb in a temp directory, started on a free port on 127.0.0.1 with trust
-/// authentication, stopped and deleted on dispose — also after a failure, on Ctrl-C and on SIGTERM (process exit).
+/// authentication, stopped and deleted on dispose — also after a failure, on Ctrl-C and on SIGTERM (process exit);
+/// after a SIGKILL, by the next run (see <see cref="StaleClusters"/>).
 /// PostgreSQL refuses to run as root, so as root the server runs as the 'postgres' user.
 /// </summary>
 internal sealed class PrivateCluster : IAsyncDisposable
@@ -48,7 +49,8 @@ internal sealed class PrivateCluster : IAsyncDisposable
         }
 
         var runAs = PostgresTools.RunningAsRoot ? Owner : null;
-        var directory = Path.Combine(Path.GetTempPath(), "migrations-test-" + Guid.NewGuid().ToString("N")[..12]);
+        StaleClusters.Sweep(binDirectory, runAs, progress);
+        var directory = Path.Combine(Path.GetTempPath(), StaleClusters.DirectoryPrefix + Guid.NewGuid().ToString("N")[..12]);
         var cluster = new PrivateCluster(directory, binDirectory, FreePort(), runAs, progress);
         try
         {
@@ -65,6 +67,7 @@ internal sealed class PrivateCluster : IAsyncDisposable
     private void Initialize(string initdb, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
+        StaleClusters.ClaimOwnership(Directory);
         if (_runAs is not null)
         {
             Require(ExternalProcess.Run("chown", [_runAs, Directory], null), "chown of the cluster directory to the postgres user");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts a private PostgreSQL cluster for the demo and the tests (installing PostgreSQL when missing)
+# Starts a private PostgreSQL cluster for the demo and the tests (installing PostgreSQL, and PgBouncer for the tests, when missing)
 # and prints its connection string. Idempotent: a running cluster is reused.
 #   PGM_PG_PORT  port to listen on (default 54329)
 set -euo pipefail
@@ -25,6 +25,14 @@ if [ -z "$bin" ]; then
   apt-get update -qq >&2
   apt-get install -y -qq postgresql >&2
   bin="$(find_bin)"
+fi
+
+# The tests also put PgBouncer between the bundle and the server (transaction pooling must be refused).
+if ! command -v pgbouncer >/dev/null 2>&1 && [ ! -x /usr/sbin/pgbouncer ]; then
+  echo "PgBouncer not found: installing it with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq pgbouncer >&2
 fi
 
 # PostgreSQL refuses to run as root: run the server as the postgres user.

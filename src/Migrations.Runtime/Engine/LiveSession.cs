@@ -57,7 +57,10 @@ internal sealed class LiveSession : IAsyncDisposable
 
     /// <summary>
     /// Advisory locks and SET live in a server session; a transaction-pooling proxy (PgBouncer pool_mode=transaction)
-    /// hands each transaction a different one. Seen as a changing backend pid between two autocommit statements.
+    /// lends a server session per transaction. One client alone usually gets the same session back every time (PgBouncer
+    /// reuses the most recently released one), so asking twice on this connection proves nothing. Two client connections
+    /// open at once always have two server sessions when nothing pools transactions: a second connection that answers
+    /// with this one's backend pid, or a pid that changes between statements, is the proxy showing through.
     /// </summary>
     private async Task RefuseTransactionPoolingAsync(CancellationToken cancellationToken)
     {
@@ -67,17 +70,22 @@ internal sealed class LiveSession : IAsyncDisposable
             throw new BundleException(ExitCodes.Refused, "The connection URL says pgbouncer=true (a transaction-pooling proxy). " + advice);
         }
 
-        var first = await BackendPidAsync(cancellationToken);
-        var second = await BackendPidAsync(cancellationToken);
-        if (first != second)
+        var mine = await BackendPidAsync(Connection, cancellationToken);
+        var builder = Settings.CreateBuilder();
+        builder.Pooling = false;
+        await using var other = new NpgsqlConnection(builder.ConnectionString);
+        await other.OpenAsync(cancellationToken);
+        var theirs = await BackendPidAsync(other, cancellationToken);
+        var mineAgain = await BackendPidAsync(Connection, cancellationToken);
+        if (mine != mineAgain || theirs == mine || theirs == mineAgain)
         {
-            throw new BundleException(ExitCodes.Refused, "The connection goes through a transaction-pooling proxy (the server session changed between two statements). " + advice);
+            throw new BundleException(ExitCodes.Refused, "The connection goes through a transaction-pooling proxy (two connections shared one server session). " + advice);
         }
     }
 
-    private async Task<int> BackendPidAsync(CancellationToken cancellationToken)
+    private static async Task<int> BackendPidAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", Connection);
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -35,7 +35,9 @@ public sealed class ProvingVerbsTests
         Assert.Equal(("changed", "column public.widgets.name", "text not null", "text null"),
             (drift[0].GetProperty("kind").GetString(), drift[0].GetProperty("object").GetString(), drift[0].GetProperty("expected").GetString(), drift[0].GetProperty("actual").GetString()));
         Assert.Equal(("extra", "column public.widgets.secret"), (drift[1].GetProperty("kind").GetString(), drift[1].GetProperty("object").GetString()));
-        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'migrations\\_drift\\_%'"));
+        var scratch = System.Text.RegularExpressions.Regex.Match(drifted.Error + drifted.Output, @"temporary database (migrations_drift_\w+)").Groups[1].Value;
+        Assert.StartsWith("migrations_drift_", scratch);
+        Assert.Equal(0L, await database.ScalarAsync<long>($"SELECT count(*) FROM pg_database WHERE datname = '{scratch}'"));
     }
 
     [Fact]

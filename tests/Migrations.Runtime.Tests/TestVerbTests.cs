@@ -57,6 +57,23 @@ public sealed partial class TestVerbTests
     }
 
     [Fact]
+    public async Task Test_ListsTemporaryDatabasesThatKilledRunsLeftBehind()
+    {
+        var old = "migrations_test_20200101000000_" + Guid.NewGuid().ToString("N")[..8];
+        var recent = $"migrations_test_{DateTime.UtcNow:yyyyMMddHHmmss}_" + Guid.NewGuid().ToString("N")[..8];
+        await using var oldDatabase = await TestPostgres.CreateDatabaseAsync(old);
+        await using var recentDatabase = await TestPostgres.CreateDatabaseAsync(recent);
+
+        var result = BundleRun.Run(Basic, "test", "-c", TestPostgres.ServerConnectionString, "--rows", "10");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.All);
+        Assert.Contains($"were left by earlier test or drift runs that were killed: {old}", result.Error);
+        Assert.Contains($"DROP DATABASE \"{old}\";", result.Error);
+        Assert.DoesNotContain(recent, result.Error);
+        Assert.True(await DatabaseExistsAsync(old), "a leftover is listed, never dropped unasked");
+    }
+
+    [Fact]
     public void Test_CatchesADownThatLeavesAFunctionBehind()
     {
         var result = BundleRun.Run("Migrations.Runtime.Tests.Fixtures.ForgottenFunction", "test", "-c", TestPostgres.ServerConnectionString, "--rows", "10");

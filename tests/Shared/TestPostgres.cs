@@ -13,9 +13,11 @@ public static class TestPostgres
 
     public static string ServerConnectionString => Server.Value;
 
-    public static async Task<TestDatabase> CreateDatabaseAsync()
+    public static Task<TestDatabase> CreateDatabaseAsync() => CreateDatabaseAsync("t_" + Guid.NewGuid().ToString("N")[..16]);
+
+    /// <summary>A database with a name the test chooses (lower-case letters, digits and underscores).</summary>
+    public static async Task<TestDatabase> CreateDatabaseAsync(string name)
     {
-        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
         await using (var connection = new NpgsqlConnection(ServerConnectionString))
         {
             await connection.OpenAsync();

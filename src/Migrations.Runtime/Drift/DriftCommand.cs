@@ -38,7 +38,7 @@ public static class DriftCommand
 
     private static async Task<SchemaSnapshot> BuildExpectedAsync(BundleContext context, Connection.ConnectionSettings settings, IReadOnlyList<Discovery.MigrationDescriptor> applied, CancellationToken cancellationToken)
     {
-        await using var server = ScratchServer.OnServer(settings);
+        await using var server = ScratchServer.OnServer(settings, context.Progress);
         await using var scratch = await server.CreateDatabaseAsync("drift", cancellationToken);
         context.Progress.Info($"Building the schema of {applied.Count} applied migration(s) in temporary database {scratch.Settings.Database}.");
         await using var session = await LiveSession.OpenAsync(context, scratch.Settings, cancellationToken);

@@ -11,12 +11,17 @@ namespace Migrations.Runtime.Proving;
 /// </summary>
 internal sealed class ScratchServer : IAsyncDisposable
 {
-    private readonly PrivateCluster? _cluster;
+    /// <summary>How our temporary databases are named: purpose, UTC creation time, random suffix.</summary>
+    private const string LeftoverPattern = "^migrations_[a-z]+_[0-9]{14}_[0-9a-f]{8}$";
 
-    private ScratchServer(ConnectionSettings server, PrivateCluster? cluster)
+    private readonly PrivateCluster? _cluster;
+    private readonly IProgressReporter _progress;
+
+    private ScratchServer(ConnectionSettings server, PrivateCluster? cluster, IProgressReporter progress)
     {
         Server = server;
         _cluster = cluster;
+        _progress = progress;
     }
 
     /// <summary>A database on the server that already exists: used to create and drop the scratch databases.</summary>
@@ -27,12 +32,12 @@ internal sealed class ScratchServer : IAsyncDisposable
     /// <summary>"a private PostgreSQL cluster" or the server's user@host:port — never a password.</summary>
     public string Description => _cluster is null ? $"{Server.Username}@{Server.Host}:{Server.Port}" : $"a private PostgreSQL {_cluster.MajorVersion} cluster (127.0.0.1:{_cluster.Port})";
 
-    public static ScratchServer OnServer(ConnectionSettings server) => new(server, null);
+    public static ScratchServer OnServer(ConnectionSettings server, IProgressReporter progress) => new(server, null, progress);
 
     public static ScratchServer OnPrivateCluster(IProgressReporter progress, CancellationToken cancellationToken)
     {
         var cluster = PrivateCluster.Start(progress, cancellationToken);
-        return new ScratchServer(cluster.Connection, cluster);
+        return new ScratchServer(cluster.Connection, cluster, progress);
     }
 
     public async Task<TemporaryDatabase> CreateDatabaseAsync(string purpose, CancellationToken cancellationToken)
@@ -48,6 +53,11 @@ internal sealed class ScratchServer : IAsyncDisposable
             throw ConnectionFailure.Describe(exception, Server);
         }
 
+        if (_cluster is null)
+        {
+            await WarnAboutLeftoversAsync(connection, cancellationToken);
+        }
+
         try
         {
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
@@ -59,6 +69,36 @@ internal sealed class ScratchServer : IAsyncDisposable
         }
 
         return new TemporaryDatabase(Server, Server.ForDatabase(name));
+    }
+
+    /// <summary>
+    /// A run killed outright (SIGKILL, a cancelled CI job) cannot drop its temporary database. They are named so they can
+    /// be found; the ones over an hour old that nobody is connected to are listed with the command that drops them. Not
+    /// dropped unasked: someone may be looking into one.
+    /// </summary>
+    private async Task WarnAboutLeftoversAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT d.datname FROM pg_database d
+            WHERE d.datname ~ @pattern
+              AND substring(d.datname from '_([0-9]{14})_') < to_char(now() AT TIME ZONE 'UTC' - interval '1 hour', 'YYYYMMDDHH24MISS')
+              AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)
+            ORDER BY 1
+            """, connection);
+        command.Parameters.AddWithValue("pattern", LeftoverPattern);
+        var leftovers = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                leftovers.Add(reader.GetString(0));
+            }
+        }
+
+        if (leftovers.Count > 0)
+        {
+            _progress.Warn($"{leftovers.Count} temporary database(s) on {Server.Host}:{Server.Port} were left by earlier test or drift runs that were killed: {string.Join(", ", leftovers)}. Drop them with: {string.Join(" ", leftovers.Select(name => $"DROP DATABASE \"{name}\";"))}");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -32,4 +32,23 @@ public sealed class TransactionPoolingTests
         Assert.True(result.ExitCode == ExitCodes.Success, result.All);
         Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "status", "--exit-code", "-c", database.Url).ExitCode);
     }
+
+    [Fact]
+    public async Task DeployAsARoleAllowedOneConnection_StillDeploys()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var role = "one_" + database.Name;
+        await database.ExecuteAsync($"CREATE ROLE {role} LOGIN PASSWORD 'secret-one' CONNECTION LIMIT 1; GRANT ALL ON SCHEMA public TO {role}; GRANT CREATE ON DATABASE {database.Name} TO {role}");
+        try
+        {
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+            var result = BundleRun.Run(Basic, "deploy", "-c", $"postgresql://{role}:secret-one@{server.Host}:{server.Port}/{database.Name}");
+
+            Assert.True(result.ExitCode == ExitCodes.Success, result.All);
+        }
+        finally
+        {
+            await database.ExecuteAsync($"REASSIGN OWNED BY {role} TO CURRENT_USER; DROP OWNED BY {role}; DROP ROLE {role}");
+        }
+    }
 }

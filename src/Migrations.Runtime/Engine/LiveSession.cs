@@ -74,8 +74,18 @@ internal sealed class LiveSession : IAsyncDisposable
         var builder = Settings.CreateBuilder();
         builder.Pooling = false;
         await using var other = new NpgsqlConnection(builder.ConnectionString);
-        await other.OpenAsync(cancellationToken);
-        var theirs = await BackendPidAsync(other, cancellationToken);
+        int? theirs;
+        try
+        {
+            await other.OpenAsync(cancellationToken);
+            theirs = await BackendPidAsync(other, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.TooManyConnections)
+        {
+            // A role or database limited to one connection: the pid check on this connection is all there is.
+            theirs = null;
+        }
+
         var mineAgain = await BackendPidAsync(Connection, cancellationToken);
         if (mine != mineAgain || theirs == mine || theirs == mineAgain)
         {

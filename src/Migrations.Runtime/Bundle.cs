@@ -44,8 +44,8 @@ public static class Bundle
             {
                 // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
                 var first = parseResult.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parseResult.Errors[0];
-                error.WriteLine($"error: {first.Message} Run '{bundleName} --help' for usage.");
-                return ExitCodes.UsageError;
+                var verb = parseResult.CommandResult.Command is RootCommand ? string.Empty : " " + parseResult.CommandResult.Command.Name;
+                return Fail(new BundleException(ExitCodes.UsageError, $"{UsageMessage(first.Message)} Run '{bundleName}{verb} --help' for usage."), output, error, args);
             }
 
             var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -53,7 +53,7 @@ public static class Bundle
         }
         catch (Exception exception)
         {
-            return Report(exception, error, bundleName);
+            return Fail(Explain(exception, bundleName), output, error, args);
         }
         finally
         {
@@ -61,29 +61,85 @@ public static class Bundle
         }
     }
 
-    private static int Report(Exception exception, TextWriter error, string bundleName)
+    /// <summary>
+    /// One line on stderr; with --json also <c>{"error": …, "exitCode": …}</c> on stdout, so a CI job that reads the
+    /// JSON gets the failure too. The full exception only with MIGRATIONS_DEBUG=1.
+    /// </summary>
+    private static int Fail(BundleException failure, TextWriter output, TextWriter error, string[] args)
     {
-        var bundleException = Unwrap(exception);
-        if (bundleException is not null)
+        error.WriteLine("error: " + failure.Message);
+        if (args.Contains("--json", StringComparer.Ordinal))
         {
-            error.WriteLine("error: " + bundleException.Message);
-            return bundleException.ExitCode;
+            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = failure.Message, exitCode = failure.ExitCode }));
+        }
+
+        if (failure.InnerException is not null && Environment.GetEnvironmentVariable("MIGRATIONS_DEBUG") == "1")
+        {
+            error.WriteLine(failure.InnerException);
+        }
+
+        return failure.ExitCode;
+    }
+
+    /// <summary>What the user can do about an exception: ours carry it; privileges and files are the user's to fix; the rest is a bug.</summary>
+    private static BundleException Explain(Exception exception, string bundleName)
+    {
+        if (Unwrap(exception) is { } bundleException)
+        {
+            return bundleException;
         }
 
         if (exception is OperationCanceledException)
         {
-            error.WriteLine("error: cancelled.");
-            return ExitCodes.Cancelled;
+            return new BundleException(ExitCodes.Cancelled, "cancelled.");
+        }
+
+        if (Find<Npgsql.PostgresException>(exception) is { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege } denied)
+        {
+            return new BundleException(ExitCodes.Refused, $"PostgreSQL refused: {denied.MessageText}. Connect as a role that has this privilege, or have the owner grant it.", exception);
+        }
+
+        // Files the user named (-o, --project-dir, backups/): a path problem, not a bug. Npgsql's own I/O errors arrive
+        // wrapped in NpgsqlException and are not matched here.
+        if (exception is IOException or UnauthorizedAccessException)
+        {
+            return new BundleException(ExitCodes.UsageError, $"{exception.Message.TrimEnd('.')}. Choose a path you can write to.", exception);
         }
 
         // A bug of ours or of FluentMigrator: one line plus where to look, still no stack trace on the console.
-        error.WriteLine($"error: {bundleName} failed unexpectedly: {exception.GetType().Name}: {exception.Message.Split('\n')[0]} Set MIGRATIONS_DEBUG=1 for details.");
-        if (Environment.GetEnvironmentVariable("MIGRATIONS_DEBUG") == "1")
+        var message = exception.Message.Split('\n')[0].TrimEnd();
+        return new BundleException(ExitCodes.InternalError, $"{bundleName} failed unexpectedly: {exception.GetType().Name}: {message}{(message.EndsWith('.') ? string.Empty : ".")} Set MIGRATIONS_DEBUG=1 for details.", exception);
+    }
+
+    /// <summary>System.CommandLine names .NET types ("System.Nullable`1[System.Int64]") when a value does not parse; say what it takes.</summary>
+    private static string UsageMessage(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for (?:option|command) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\.");
+        if (!match.Success)
         {
-            error.WriteLine(exception);
+            return message;
         }
 
-        return ExitCodes.InternalError;
+        var type = match.Groups["type"].Value;
+        var expected = type.Contains("Int64", StringComparison.Ordinal) ? "a migration version (digits, e.g. 20241102000000)"
+            : type.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
+            : "a different kind of value";
+        var name = match.Groups["name"].Value;
+        return $"{(name.StartsWith('-') ? name : "The argument of " + name)} takes {expected}, not '{match.Groups["value"].Value}'.";
+    }
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static BundleException? Unwrap(Exception exception)

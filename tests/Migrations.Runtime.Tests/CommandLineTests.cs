@@ -58,6 +58,44 @@ public sealed class CommandLineTests
         Assert.Contains("--lock-timeout takes a duration", result.Error);
     }
 
+    [Theory]
+    [InlineData("--lock-timeout", "0", "--lock-timeout must be more than 0")]
+    [InlineData("--lock-timeout", "9999999h", "--lock-timeout takes a duration of at most 24h")]
+    [InlineData("--lock-wait", "99999999999h", "--lock-wait takes a duration of at most 24h")]
+    [InlineData("--retries", "0", "--retries must be at least 1")]
+    [InlineData("--retries", "-1", "--retries must be at least 1")]
+    [InlineData("--target", "abc", "--target takes a migration version (digits, e.g. 20241102000000), not 'abc'. Run 'Migrations.Runtime.Tests deploy --help' for usage.")]
+    public void OutOfRangeOptionValues_AreUsageErrorsThatSayWhatIsAccepted(string option, string value, string message)
+    {
+        var result = BundleRun.Run(Basic, "deploy", "-c", "Host=127.0.0.1;Username=u;Password=p;Database=d", option, value);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("error: " + message, result.Error);
+        Assert.DoesNotContain("System.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("00:02:00", 120_000)]
+    [InlineData("1h30m", 5_400_000)]
+    [InlineData("500ms", 500)]
+    [InlineData("7", 7_000)]
+    public void Durations_AcceptTheFormsHelpShows(string text, double milliseconds)
+    {
+        Assert.True(DurationParser.TryParse(text, out var value));
+        Assert.Equal(milliseconds, value.TotalMilliseconds);
+    }
+
+    [Fact]
+    public void UsageErrorWithJson_IsAlsoJsonOnStdout()
+    {
+        var result = BundleRun.Run(Basic, "status", "--json", "--no-such-option");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        using var document = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal(ExitCodes.UsageError, document.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.Contains("--no-such-option", document.RootElement.GetProperty("error").GetString());
+    }
+
     [Fact]
     public void MissingConnection_SaysHowToGiveOne()
     {

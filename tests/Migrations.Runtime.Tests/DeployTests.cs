@@ -119,6 +119,19 @@ public sealed class DeployTests
     }
 
     [Fact]
+    public async Task RollbackOfMoreStepsThanApplied_IsAUsageErrorAndChangesNothing()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url);
+
+        var result = BundleRun.Run(Basic, "rollback", "--steps", "1000", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("--steps 1000 is more than the 3 applied migration(s). To roll back all of them, use --to 0.", result.Error);
+        Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM \"VersionInfo\""));
+    }
+
+    [Fact]
     public async Task RollbackToUnknownVersion_IsAUsageErrorAndChangesNothing()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();

@@ -108,6 +108,50 @@ public sealed class ProvingVerbsTests
     }
 
     [Fact]
+    public async Task BackupToAPathThatCannotBeWritten_IsAOneLineUsageError()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var directory = Directory.CreateTempSubdirectory("backup-target-").FullName;
+        try
+        {
+            var intoDirectory = BundleRun.Run(Basic, "backup", "-c", database.Url, "-o", directory);
+            var underAFile = BundleRun.Run(Basic, "backup", "-c", database.Url, "-o", "/proc/version/x.dump");
+
+            Assert.Equal((ExitCodes.UsageError, ExitCodes.UsageError), (intoDirectory.ExitCode, underAFile.ExitCode));
+            Assert.Single(intoDirectory.Error.Trim().Split('\n'));
+            Assert.EndsWith("Choose a path you can write to.", underAFile.Error.Trim());
+            Assert.DoesNotContain("failed unexpectedly", intoDirectory.Error + underAFile.Error);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task BackupOfADatabaseNamedLikeAConnectionString_DumpsThatDatabase()
+    {
+        await using var server = await TestPostgres.CreateDatabaseAsync();
+        var name = server.Name + "_dbname=postgres";
+        await server.ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        var file = Path.Combine(Path.GetTempPath(), $"backup-{Guid.NewGuid():N}.dump");
+        try
+        {
+            var connection = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
+            var result = BundleRun.Run(Basic, "backup", "-c", connection, "-o", file);
+
+            Assert.True(result.ExitCode == ExitCodes.Success, result.All);
+            Assert.Contains($"dbname: {name}\n", await ListArchiveAsync(file));
+        }
+        finally
+        {
+            File.Delete(file);
+            NpgsqlConnection.ClearAllPools();
+            await server.ExecuteAsync($"DROP DATABASE \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    [Fact]
     public async Task DeployWithBackup_TakesAVerifiedPrivateBackupBeforeApplyingAnything()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
@@ -206,6 +250,16 @@ public sealed class ProvingVerbsTests
         Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM jobs"));
         Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM glossary"));
         Assert.Equal(9L, await database.ScalarAsync<long>("SELECT count(*) FROM \"VersionInfo\""));
+    }
+
+    /// <summary>pg_restore --list of an archive: its header names the database it was dumped from.</summary>
+    private static async Task<string> ListArchiveAsync(string file)
+    {
+        var program = Directory.GetFiles("/usr/lib/postgresql", "pg_restore", SearchOption.AllDirectories).OrderDescending().FirstOrDefault() ?? "pg_restore";
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, ["--list", file]) { RedirectStandardOutput = true })!;
+        var listing = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return listing;
     }
 
     private static async Task<SchemaSnapshot> SnapshotAsync(TestDatabase database)

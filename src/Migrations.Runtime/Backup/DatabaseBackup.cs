@@ -12,11 +12,11 @@ public sealed record DatabaseBackup(string Path, long Bytes, int Entries)
     {
         var serverMajor = await PostgresClientEnvironment.ServerMajorVersionAsync(settings, cancellationToken);
         var pgDump = PostgresTools.FindAtLeast("pg_dump", serverMajor);
-        var path = System.IO.Path.GetFullPath(output ?? System.IO.Path.Combine("backups", $"{settings.Database}_{DateTime.UtcNow:yyyyMMdd-HHmmss}.dump"));
+        var path = System.IO.Path.GetFullPath(output ?? System.IO.Path.Combine("backups", $"{FileNamePart(settings.Database)}_{DateTime.UtcNow:yyyyMMdd-HHmmss}.dump"));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         CreatePrivateFile(path);
         progress.Info($"Backing up {settings.Description} to {path}.");
-        var arguments = PostgresClientEnvironment.Arguments(settings).Concat(["--format=custom", "--file", path, "--dbname", settings.Database]).ToList();
+        var arguments = PostgresClientEnvironment.Arguments(settings).Concat(["--format=custom", "--file", path, "--dbname", PostgresClientEnvironment.DatabaseArgument(settings.Database)]).ToList();
         var dump = ExternalProcess.Run(pgDump, arguments, PostgresClientEnvironment.Variables(settings));
         if (dump.ExitCode != 0)
         {
@@ -58,4 +58,8 @@ public sealed record DatabaseBackup(string Path, long Bytes, int Entries)
         // An existing file keeps its old mode through FileMode.Create.
         File.SetUnixFileMode(path, privateMode);
     }
+
+    /// <summary>A database name as part of a file name: a name may hold '/' or '..', which must not pick the directory.</summary>
+    private static string FileNamePart(string database) =>
+        new(database.Select(character => char.IsLetterOrDigit(character) || character is '-' or '_' ? character : '_').ToArray());
 }

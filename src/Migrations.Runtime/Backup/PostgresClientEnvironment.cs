@@ -12,6 +12,13 @@ internal static class PostgresClientEnvironment
     public static IReadOnlyList<string> Arguments(ConnectionSettings settings) =>
         ["--host", settings.Host, "--port", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", settings.Username, "--no-password"];
 
+    /// <summary>
+    /// The value of --dbname. pg_dump and pg_restore read a --dbname containing '=' as a connection string, so a
+    /// database named "dbname=prod" would be another database; a quoted conninfo names exactly one.
+    /// </summary>
+    public static string DatabaseArgument(string database) =>
+        "dbname='" + database.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+
     public static IReadOnlyDictionary<string, string> Variables(ConnectionSettings settings)
     {
         var builder = settings.CreateBuilder();

@@ -38,7 +38,7 @@ public static class RestoreCommand
 
         context.Progress.Info($"Restoring {file} ({entries} archive entries) into {settings.Description}.");
         var arguments = PostgresClientEnvironment.Arguments(settings)
-            .Concat(["--dbname", settings.Database, "--no-owner", "--exit-on-error"])
+            .Concat(["--dbname", PostgresClientEnvironment.DatabaseArgument(settings.Database), "--no-owner", "--exit-on-error"])
             .Concat(force && !create ? ["--clean", "--if-exists"] : [])
             .Append(Path.GetFullPath(file)).ToList();
         var restore = ExternalProcess.Run(PostgresTools.FindAtLeast("pg_restore", serverMajor), arguments, PostgresClientEnvironment.Variables(settings));

@@ -42,6 +42,23 @@ internal sealed class BundleCommandLine
             Description = "statement_timeout for migration statements (concurrent index builds and VALIDATE CONSTRAINT are exempt). Unset by default.",
             CustomParser = result => DurationParser.TryParse(result.Tokens[0].Value, out var value) ? value : Fail<TimeSpan?>(result, "--statement-timeout"),
         };
+
+        // lock_timeout = 0 means "wait forever" to PostgreSQL: the very queueing behind a long transaction deploy prevents.
+        _lockTimeout.Validators.Add(result =>
+        {
+            // Only a value that parsed: an unparsable one already has its own error.
+            if (result.Tokens.Count > 0 && DurationParser.TryParse(result.Tokens[0].Value, out var value) && value <= TimeSpan.Zero)
+            {
+                result.AddError("--lock-timeout must be more than 0: PostgreSQL reads 0 as no limit, and a DDL statement would then queue behind any long transaction, blocking every query behind it.");
+            }
+        });
+        _retries.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--retries must be at least 1 (1 = a single attempt, no retry).");
+            }
+        });
     }
 
     public RootCommand Build()
@@ -223,7 +240,7 @@ internal sealed class BundleCommandLine
 
     private static T Fail<T>(ArgumentResult result, string name)
     {
-        result.AddError($"{name} takes a duration such as 5s, 500ms or 2m.");
+        result.AddError($"{name} takes a duration of at most 24h, such as 5s, 500ms, 2m or 1h30m.");
         return default!;
     }
 }

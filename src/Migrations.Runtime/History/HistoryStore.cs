@@ -17,36 +17,70 @@ public sealed class HistoryStore(NpgsqlConnection connection, string schema, Dep
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>Creates the tables if missing. Call only while holding the deploy lock, so pods never race on it.</summary>
+    /// <summary>
+    /// Creates the schema and tables that are missing, and only those. Call only while holding the deploy lock, so pods
+    /// never race on it. Existence is checked first because <c>CREATE … IF NOT EXISTS</c> still demands the privilege to
+    /// create (CREATE on the database for a schema, on the schema for a table): a deploy role without it would fail
+    /// although there is nothing to create.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        var sql = $"""
-            CREATE SCHEMA IF NOT EXISTS {Quote(schema)};
-            CREATE TABLE IF NOT EXISTS {Table} (
-                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                version bigint NOT NULL,
-                name text NOT NULL,
-                checksum text,
-                state text NOT NULL CHECK (state IN ('running', 'applied', 'failed', 'rolled_back', 'resolved_applied', 'resolved_rolled_back', 'baselined')),
-                started_at timestamptz NOT NULL DEFAULT now(),
-                finished_at timestamptz,
-                duration_ms bigint,
-                applied_by text,
-                database_user text NOT NULL DEFAULT current_user,
-                host text,
-                bundle_version text,
-                detail text
-            );
-            CREATE INDEX IF NOT EXISTS {Quote(TableName + "_version_idx")} ON {Table} (version, id);
-            CREATE TABLE IF NOT EXISTS {VersionInfo} (
-                "Version" bigint NOT NULL,
-                "AppliedOn" timestamp,
-                "Description" varchar(1024)
-            );
-            CREATE UNIQUE INDEX IF NOT EXISTS "UC_Version" ON {VersionInfo} ("Version");
-            """;
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        bool schemaExists, historyExists, versionInfoExists;
+        await using (var check = new NpgsqlCommand("SELECT to_regnamespace(@schema) IS NOT NULL, to_regclass(@history) IS NOT NULL, to_regclass(@versioninfo) IS NOT NULL", connection))
+        {
+            check.Parameters.AddWithValue("schema", Quote(schema));
+            check.Parameters.AddWithValue("history", Table);
+            check.Parameters.AddWithValue("versioninfo", VersionInfo);
+            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (schemaExists, historyExists, versionInfoExists) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2));
+        }
+
+        var sql = new System.Text.StringBuilder();
+        if (!schemaExists)
+        {
+            sql.AppendLine($"CREATE SCHEMA IF NOT EXISTS {Quote(schema)};");
+        }
+
+        if (!historyExists)
+        {
+            sql.AppendLine($"""
+                CREATE TABLE IF NOT EXISTS {Table} (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    version bigint NOT NULL,
+                    name text NOT NULL,
+                    checksum text,
+                    state text NOT NULL CHECK (state IN ('running', 'applied', 'failed', 'rolled_back', 'resolved_applied', 'resolved_rolled_back', 'baselined')),
+                    started_at timestamptz NOT NULL DEFAULT now(),
+                    finished_at timestamptz,
+                    duration_ms bigint,
+                    applied_by text,
+                    database_user text NOT NULL DEFAULT current_user,
+                    host text,
+                    bundle_version text,
+                    detail text
+                );
+                CREATE INDEX IF NOT EXISTS {Quote(TableName + "_version_idx")} ON {Table} (version, id);
+                """);
+        }
+
+        if (!versionInfoExists)
+        {
+            sql.AppendLine($"""
+                CREATE TABLE IF NOT EXISTS {VersionInfo} (
+                    "Version" bigint NOT NULL,
+                    "AppliedOn" timestamp,
+                    "Description" varchar(1024)
+                );
+                CREATE UNIQUE INDEX IF NOT EXISTS "UC_Version" ON {VersionInfo} ("Version");
+                """);
+        }
+
+        if (sql.Length > 0)
+        {
+            await using var command = new NpgsqlCommand(sql.ToString(), connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>The current state of every version the database knows; empty for a database never deployed to.</summary>

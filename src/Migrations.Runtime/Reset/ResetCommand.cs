@@ -22,6 +22,9 @@ public static class ResetCommand
             throw new BundleException(ExitCodes.Refused, $"reset drops schema '{settings.Schema}' of {settings.Description} with all its data. Pass --force if that is what you want.");
         }
 
+        // A mistyped --profile must fail before the schema is gone, not after. Only the default may be absent.
+        var bundle = context.Migrations;
+        var profiles = profile == SeedCommand.DefaultProfile && bundle.Profiles.Count == 0 ? [] : ProfileRunner.FindOrExplain(bundle, profile);
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
         await session.LockAsync(context, lockWait, cancellationToken);
         if (await ProtectionMark.ReadAsync(session.Connection, cancellationToken) is { } mark)
@@ -29,13 +32,8 @@ public static class ResetCommand
             throw new BundleException(ExitCodes.Refused, $"{settings.Description} is protected ({mark}); reset refuses it. If it really is a throwaway database, run 'unprotect' first.");
         }
 
-        var bundle = context.Migrations;
         context.Progress.Info($"Resetting {settings.Description}: dropping schema '{settings.Schema}'.");
-        var schema = HistoryStore.Quote(settings.Schema);
-        await using (var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}", session.Connection))
-        {
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await RecreateSchemaAsync(session.Connection, settings.Schema, cancellationToken);
 
         await session.History.EnsureCreatedAsync(cancellationToken);
         context.Progress.Info($"Applying {bundle.Migrations.Count} migration(s).");
@@ -44,7 +42,6 @@ public static class ResetCommand
             await sequence.ApplyAllAsync(bundle.Migrations);
         }
 
-        var profiles = ProfileRunner.Find(bundle, profile);
         var seeded = profiles.Count == 0 ? [] : await ProfileRunner.RunAsync(session, profiles, context.Progress, cancellationToken);
         if (context.Json)
         {
@@ -57,5 +54,36 @@ public static class ResetCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Drops the schema and creates it again with the owner and grants it had: without them, a reset 'public' would belong
+    /// to whoever ran reset and every other role (the application's) would lose USAGE on it. One transaction, so a grant
+    /// that fails leaves the schema as it was.
+    /// </summary>
+    private static async Task RecreateSchemaAsync(NpgsqlConnection connection, string schemaName, CancellationToken cancellationToken)
+    {
+        var schema = HistoryStore.Quote(schemaName);
+        string restore;
+        await using (var read = new NpgsqlCommand("""
+            SELECT coalesce(format('ALTER SCHEMA %I OWNER TO %I;', n.nspname, pg_get_userbyid(n.nspowner)), '')
+                || coalesce((SELECT string_agg(format('GRANT %s ON SCHEMA %I TO %s%s;', a.privilege_type, n.nspname,
+                                CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
+                                CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END), ' ')
+                             FROM aclexplode(n.nspacl) a WHERE a.grantee <> n.nspowner), '')
+            FROM pg_namespace n WHERE n.nspname = @schema
+            """, connection))
+        {
+            read.Parameters.AddWithValue("schema", schemaName);
+            restore = (string?)await read.ExecuteScalarAsync(cancellationToken) ?? string.Empty;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var recreate = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}; {restore}", connection, transaction))
+        {
+            await recreate.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

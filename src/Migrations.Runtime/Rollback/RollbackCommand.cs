@@ -34,6 +34,12 @@ public static class RollbackCommand
         var analysis = HistoryAnalysis.Analyse(bundle, history, checksums: null);
         var unknown = analysis.Unknown.FirstOrDefault(entry => to is null || entry.Version > to);
         var applied = analysis.Migrations.Where(status => status.IsApplied).OrderByDescending(status => status.Migration.Version).ToList();
+        if (steps is { } asked && asked > applied.Count && applied.Count > 0)
+        {
+            // More steps than applied migrations is most likely a typo; rolling back everything must be said outright.
+            throw BundleException.Usage($"--steps {asked} is more than the {applied.Count} applied migration(s). To roll back all of them, use --to 0.");
+        }
+
         var plan = (steps is { } count ? applied.Take(count) : applied.Where(status => status.Migration.Version > to)).ToList();
         if (unknown is not null && plan.Count > 0 && unknown.Version > plan[^1].Migration.Version)
         {

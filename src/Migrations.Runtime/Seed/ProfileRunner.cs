@@ -18,6 +18,19 @@ internal static class ProfileRunner
         bundle.Profiles.Where(type => string.Equals(NameOf(type), profile, StringComparison.OrdinalIgnoreCase))
             .OrderBy(type => type.FullName, StringComparer.Ordinal).ToList();
 
+    /// <summary>The classes of <paramref name="profile"/>; a usage error naming the profiles there are when it has none.</summary>
+    public static IReadOnlyList<Type> FindOrExplain(MigrationSet bundle, string profile)
+    {
+        var profiles = Find(bundle, profile);
+        if (profiles.Count == 0)
+        {
+            var known = bundle.Profiles.Select(NameOf).Distinct().ToList();
+            throw BundleException.Usage($"The bundle has no [Profile(\"{profile}\")] class. {(known.Count == 0 ? "It has no profiles at all: add a class with [Profile(\"seed\")]." : "Profiles it has: " + string.Join(", ", known) + ".")}");
+        }
+
+        return profiles;
+    }
+
     public static string? NameOf(Type profile) => profile.GetCustomAttribute<ProfileAttribute>()?.ProfileName;
 
     public static async Task<IReadOnlyList<string>> RunAsync(LiveSession session, IReadOnlyList<Type> profiles, IProgressReporter progress, CancellationToken cancellationToken)

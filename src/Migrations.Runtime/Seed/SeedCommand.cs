@@ -11,12 +11,7 @@ public static class SeedCommand
 
     public static async Task<int> RunAsync(BundleContext context, string? connection, string profile, TimeSpan lockWait, CancellationToken cancellationToken)
     {
-        var profiles = ProfileRunner.Find(context.Migrations, profile);
-        if (profiles.Count == 0)
-        {
-            var known = context.Migrations.Profiles.Select(ProfileRunner.NameOf).Distinct().ToList();
-            throw BundleException.Usage($"The bundle has no [Profile(\"{profile}\")] class. {(known.Count == 0 ? "It has no profiles at all: add a class with [Profile(\"seed\")]." : "Profiles it has: " + string.Join(", ", known) + ".")}");
-        }
+        var profiles = ProfileRunner.FindOrExplain(context.Migrations, profile);
 
         var settings = BundleContext.ResolveConnection(connection);
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);

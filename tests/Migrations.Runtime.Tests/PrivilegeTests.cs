@@ -65,6 +65,28 @@ public sealed class PrivilegeTests
         Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM colours WHERE name = 'keep me'"));
     }
 
+    [Fact]
+    public async Task ProtectByTheDatabaseOwner_SaysWhichGrantItNeedsAndWorksOnceGranted()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        await using var owner = await TemporaryRole.CreateAsync(database, $"ALTER DATABASE {database.Name} OWNER TO {{0}}");
+        try
+        {
+            var refused = BundleRun.Run(Basic, "protect", "-c", owner.UrlTo(database));
+
+            Assert.Equal(ExitCodes.Refused, refused.ExitCode);
+            Assert.Contains($"GRANT SET ON PARAMETER migrations_sdk.protected TO \"{owner.Name}\";", refused.Error);
+
+            await database.ExecuteAsync($"GRANT SET ON PARAMETER migrations_sdk.protected TO {owner.Name}");
+            var protect = BundleRun.Run(Basic, "protect", "-c", owner.UrlTo(database));
+            Assert.True(protect.ExitCode == ExitCodes.Success, protect.All);
+        }
+        finally
+        {
+            await database.ExecuteAsync($"REVOKE SET ON PARAMETER migrations_sdk.protected FROM {owner.Name}");
+        }
+    }
+
     /// <summary>A login role for one test, with the grants it names ({0} is the role), dropped with everything it owns afterwards.</summary>
     private sealed class TemporaryRole : IAsyncDisposable
     {

@@ -38,7 +38,8 @@ internal static class ProtectionMark
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
-            throw new BundleException(ExitCodes.Refused, $"User '{settings.Username}' may not change the settings of database {settings.Database}: only its owner or a superuser can protect or unprotect it.", exception);
+            // PostgreSQL 15 and later also require the SET privilege on a custom parameter: owning the database is not enough.
+            throw new BundleException(ExitCodes.Refused, $"User '{settings.Username}' may not set {Setting} on database {settings.Database} ({exception.MessageText}). A superuser can protect it; so can the database owner once a superuser has run: GRANT SET ON PARAMETER {Setting} TO {History.HistoryStore.Quote(settings.Username)};", exception);
         }
     }
 }

@@ -179,10 +179,33 @@ public sealed class CommandLineTests
         }
     }
 
-    [Fact]
-    public void Create_RejectsANameThatCannotBeAClass()
+    [Theory]
+    [InlineData("42")]
+    [InlineData("../../evil")]
+    [InlineData("add \"quoted\" name\\")]
+    public void Create_RejectsANameThatCannotBeAClass(string name)
     {
-        var result = BundleRun.Run(Basic, "create", "42", "--project-dir", Path.GetTempPath());
+        var result = BundleRun.Run(Basic, "create", name, "--project-dir", Path.GetTempPath());
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("cannot name a migration class", result.Error);
+    }
+
+    [Fact]
+    public void CreateTwiceInOneSecond_GivesTwoVersions()
+    {
+        var directory = Directory.CreateTempSubdirectory("create-test-").FullName;
+        try
+        {
+            Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "create", "first", "--project-dir", directory).ExitCode);
+            Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "create", "second", "--project-dir", directory).ExitCode);
+            Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "create", "third", "--project-dir", directory).ExitCode);
+
+            var versions = Directory.GetFiles(Path.Combine(directory, "Migrations")).Select(file => Path.GetFileName(file)[..14]).ToList();
+            Assert.Equal(3, versions.Distinct().Count());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }

@@ -25,7 +25,7 @@ public static class CreateCommand
             throw new BundleException(ExitCodes.Refused, $"A migration named {className} already exists ({Path.GetRelativePath(directory, existing)}). Choose another name.");
         }
 
-        var version = now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var version = FreeVersion(migrationsDirectory, now.UtcDateTime);
         var path = Path.Combine(migrationsDirectory, $"{version}_{className}.cs");
         Directory.CreateDirectory(migrationsDirectory);
         try
@@ -50,8 +50,29 @@ public static class CreateCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// The timestamp of <paramref name="now"/>, one second later for each migration file that already starts with it:
+    /// two 'create' calls in the same second must not write two migrations with one version (PGM100).
+    /// </summary>
+    private static string FreeVersion(string migrationsDirectory, DateTime now)
+    {
+        for (var candidate = now; ; candidate = candidate.AddSeconds(1))
+        {
+            var version = candidate.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            if (!Directory.Exists(migrationsDirectory) || !Directory.EnumerateFiles(migrationsDirectory, version + "_*", SearchOption.AllDirectories).Any())
+            {
+                return version;
+            }
+        }
+    }
+
     internal static string ToClassName(string name)
     {
+        if (name.Any(character => !char.IsLetterOrDigit(character) && character is not (' ' or '_' or '-' or '.')))
+        {
+            throw BundleException.Usage($"'{name}' cannot name a migration class: use letters, digits, spaces or underscores, starting with a letter (for example add_glossary).");
+        }
+
         var words = name.Split([' ', '_', '-', '.'], StringSplitOptions.RemoveEmptyEntries)
             .Select(word => new string(word.Where(char.IsLetterOrDigit).ToArray()))
             .Where(word => word.Length > 0)
@@ -78,7 +99,7 @@ public static class CreateCommand
 
         namespace {{@namespace}};
 
-        [Migration({{version}}, "{{description.Replace("\"", "'", StringComparison.Ordinal)}}")]
+        [Migration({{version}}, "{{description}}")]
         public sealed class {{className}} : Migration
         {
             public override void Up()

@@ -153,6 +153,35 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void ScriptWithAReversedRange_IsAUsageError()
+    {
+        var result = BundleRun.Run(Basic, "script", "--from", "202401020000", "--to", "202401010000");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("--to 202401010000 is not after --from 202401020000", result.Error);
+    }
+
+    [Fact]
+    public void ScriptJsonToAFile_WritesTheFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"script-{Guid.NewGuid():N}.json");
+        try
+        {
+            var result = BundleRun.Run(Basic, "script", "--json", "-o", file);
+
+            Assert.Equal(ExitCodes.Success, result.ExitCode);
+            using var written = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+            Assert.Equal(3, written.RootElement.GetArrayLength());
+            using var summary = System.Text.Json.JsonDocument.Parse(result.Output);
+            Assert.Equal(3, summary.RootElement.GetProperty("migrations").GetInt32());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Create_WritesATimestampedMigrationAndRefusesToOverwrite()
     {
         var directory = Directory.CreateTempSubdirectory("create-test-").FullName;

@@ -19,6 +19,11 @@ public static class ScriptCommand
             }
         }
 
+        if (from is { } after && to is { } upTo && upTo <= after)
+        {
+            throw BundleException.Usage($"--to {upTo} is not after --from {after}: --from is exclusive and --to inclusive, so the range is empty. Swap them, or use --down for the reverse order.");
+        }
+
         var range = bundle.Migrations.Where(migration => (from is null || migration.Version > from) && (to is null || migration.Version <= to)).ToList();
         if (down)
         {
@@ -29,7 +34,7 @@ public static class ScriptCommand
         var rendered = new MigrationRenderer(host).RenderAll(range);
         if (context.Json)
         {
-            JsonOutput.Write(context.Output, rendered.Select(item => new
+            var document = rendered.Select(item => new
             {
                 version = item.Migration.Version,
                 name = item.Migration.Name,
@@ -37,7 +42,21 @@ public static class ScriptCommand
                 checksum = item.Checksum,
                 sql = down ? item.Down : item.Up,
                 problem = (down ? item.DownProblem : item.UpProblem)?.Message,
-            }));
+            }).ToList();
+            if (outputPath is null)
+            {
+                JsonOutput.Write(context.Output, document);
+            }
+            else
+            {
+                using (var file = new StreamWriter(outputPath))
+                {
+                    JsonOutput.Write(file, document);
+                }
+
+                JsonOutput.Write(context.Output, new { wrote = outputPath, migrations = rendered.Count });
+            }
+
             return ExitCodes.Success;
         }
 

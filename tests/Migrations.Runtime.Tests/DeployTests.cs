@@ -39,6 +39,32 @@ public sealed class DeployTests
     }
 
     [Fact]
+    public async Task DeployToAnAlreadyReachedTarget_SaysWhatIsStillPending()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url, "--target", "202401010000");
+
+        var again = BundleRun.Run(Basic, "deploy", "-c", database.Url, "--target", "202401010000");
+
+        Assert.Equal(ExitCodes.Success, again.ExitCode);
+        Assert.Contains("Nothing to deploy up to 202401010000; 2 pending migration(s) come after it.", again.Output);
+    }
+
+    [Fact]
+    public async Task StatusWithAnUnknownAppliedMigration_DoesNotSayUpToDate()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url);
+        await database.ExecuteAsync("INSERT INTO \"VersionInfo\" (\"Version\", \"AppliedOn\", \"Description\") VALUES (209901010000, now(), 'FromAnotherBranch')");
+
+        var status = BundleRun.Run(Basic, "status", "--exit-code", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.ValidationFailed, status.ExitCode);
+        Assert.Contains("Nothing pending, but the history needs attention (below).", status.Output);
+        Assert.DoesNotContain("Up to date.", status.Output);
+    }
+
+    [Fact]
     public async Task DryRun_PrintsThePendingSqlAndChangesNothing()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
@@ -173,7 +199,7 @@ public sealed class DeployTests
 
         var rolledBack = BundleRun.Run(Basic, "resolve", "--rolled-back", "202401010000", "-c", database.Url);
         Assert.Equal(ExitCodes.Success, rolledBack.ExitCode);
-        Assert.Contains("(it was resolved_applied)", rolledBack.Output);
+        Assert.Contains("(it was resolved as applied)", rolledBack.Output);
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM \"VersionInfo\""));
     }
 

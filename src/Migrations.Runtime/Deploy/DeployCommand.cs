@@ -44,7 +44,10 @@ public static class DeployCommand
 
         if (plan.Count == 0)
         {
-            return Report(context, settings.Description, [], "The database is up to date: nothing to deploy.");
+            var later = analysis.Pending.Count();
+            return Report(context, settings.Description, [], later == 0
+                ? "The database is up to date: nothing to deploy."
+                : $"Nothing to deploy up to {options.Target}; {later} pending migration(s) come after it.");
         }
 
         if (options.Backup)

@@ -97,7 +97,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
             }
 
             var applied = sink.Executed.Count;
-            var failure = Failure(migration, direction, exception, $"{applied} of its statements had run (it has no transaction). Fix the cause and deploy again, or mark it with 'resolve'");
+            var failure = Failure(migration, direction, exception, $"{applied} of its statements completed before the one that failed, and stay applied (it has no transaction). Fix the cause and deploy again, or mark it with 'resolve'");
             throw FindPostgres(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable
                 ? new BundleException(ExitCodes.LockTimeout, failure.Message + $"; {await BlockersAsync(sink, monitor)}", exception)
                 : failure;

@@ -27,6 +27,16 @@ public static class MigrationStateNames
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 
+    /// <summary>The state as a person reads it ("resolved as applied"), for messages.</summary>
+    public static string ToDisplay(this MigrationState state) => state switch
+    {
+        MigrationState.Running => "running or interrupted",
+        MigrationState.RolledBack => "rolled back",
+        MigrationState.ResolvedApplied => "resolved as applied",
+        MigrationState.ResolvedRolledBack => "resolved as rolled back",
+        _ => state.ToDatabase(),
+    };
+
     public static MigrationState FromDatabase(string value) => value switch
     {
         "running" => MigrationState.Running,

@@ -33,7 +33,7 @@ public static class ResolveCommand
         var now = DateTimeOffset.UtcNow;
         await session.History.RecordAsync(new HistoryRecord(version, migration.Name, checksum, state, now, now, 0, detail), cancellationToken);
 
-        var message = $"Recorded {migration.DisplayName} as {(applied is not null ? "applied" : "rolled back")} (it was {previous}); no SQL of the migration was run.";
+        var message = $"Recorded {migration.DisplayName} as {(applied is not null ? "applied" : "rolled back")} (it was {(before is null ? "never recorded" : before.State.ToDisplay())}); no SQL of the migration was run.";
         if (context.Json)
         {
             JsonOutput.Write(context.Output, new { database = settings.Description, version, name = migration.Name, state = state.ToDatabase(), previous, reason });

@@ -66,6 +66,26 @@ public static class StatusCommand
         return new MigrationRenderer(host).Checksums(bundle.Migrations);
     }
 
+    /// <summary>The line under the table: never "Up to date." while the history needs attention, and no 'deploy' advice deploy would refuse.</summary>
+    private static string Summary(HistoryAnalysis analysis, int pending)
+    {
+        var needsAttention = analysis.Modified.Any() || analysis.Unfinished.Any() || analysis.Unknown.Count > 0;
+        var outOfOrder = analysis.OutOfOrder.Count();
+        if (pending == 0)
+        {
+            return needsAttention ? "Nothing pending, but the history needs attention (below)." : "Up to date.";
+        }
+
+        if (outOfOrder > 0)
+        {
+            return $"{pending} pending migration(s), {outOfOrder} of them older than the newest applied one: 'deploy' refuses those unless --allow-out-of-order.";
+        }
+
+        return analysis.Modified.Any()
+            ? $"{pending} pending migration(s); 'deploy' refuses to run while an applied migration differs from the bundle (below)."
+            : $"{pending} pending migration(s). Run 'deploy' to apply them.";
+    }
+
     private static void WriteTable(TextWriter output, string database, HistoryAnalysis analysis)
     {
         var rows = analysis.Migrations
@@ -76,7 +96,7 @@ public static class StatusCommand
         output.WriteLine($"Database {database}");
         TextTable.Write(output, ["Version", "Name", "State", "Applied at (UTC)"], rows);
         var pending = analysis.Pending.Count();
-        output.WriteLine(pending == 0 ? "Up to date." : $"{pending} pending migration(s). Run 'deploy' to apply them.");
+        output.WriteLine(Summary(analysis, pending));
         foreach (var status in analysis.Unfinished)
         {
             output.WriteLine($"{status.Migration.DisplayName} {status.Label} ({status.Entry?.Detail ?? "the run was interrupted"}): 'deploy' runs it again; if it cannot, repair by hand and use 'resolve --applied' or 'resolve --rolled-back'.");

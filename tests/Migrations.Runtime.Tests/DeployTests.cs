@@ -244,6 +244,32 @@ public sealed class DeployTests
     }
 
     [Fact]
+    public async Task NoPasswordAndAPortThatHangsUp_AreExplained()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var noPassword = database.Url.Replace(":postgres@", "@", StringComparison.Ordinal);
+        using var hangUp = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        hangUp.Start();
+        var port = ((System.Net.IPEndPoint)hangUp.LocalEndpoint).Port;
+        var closing = Task.Run(async () =>
+        {
+            for (var connection = 0; connection < 3; connection++)
+            {
+                using var client = await hangUp.AcceptTcpClientAsync();
+            }
+        });
+
+        var withoutPassword = BundleRun.Run(Basic, "deploy", "-c", noPassword);
+        var toAHangUp = BundleRun.Run(Basic, "deploy", "-c", $"postgresql://u:p@127.0.0.1:{port}/d?sslmode=disable");
+
+        Assert.Equal((ExitCodes.CannotConnect, ExitCodes.CannotConnect), (withoutPassword.ExitCode, toAHangUp.ExitCode));
+        Assert.Contains("wants a password for user 'postgres' and none was given", withoutPassword.Error);
+        Assert.Contains("the server closed or stopped answering the connection before it was set up", toAHangUp.Error);
+        hangUp.Stop();
+        await Task.WhenAny(closing, Task.Delay(1000));
+    }
+
+    [Fact]
     public async Task DatabaseUrlEnvironmentVariable_IsUsedWhenNoConnectionIsGiven()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();

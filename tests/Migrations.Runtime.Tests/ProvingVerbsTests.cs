@@ -108,6 +108,26 @@ public sealed class ProvingVerbsTests
     }
 
     [Fact]
+    public async Task RestoreIntoAMissingDatabase_PointsAtCreate()
+    {
+        await using var server = await TestPostgres.CreateDatabaseAsync();
+        var file = Path.GetTempFileName();
+        try
+        {
+            var missing = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = server.Name + "_missing" }.ConnectionString;
+            var result = BundleRun.Run(Basic, "restore", file, "-c", missing);
+
+            Assert.Equal(ExitCodes.CannotConnect, result.ExitCode);
+            Assert.Contains($"Database '{server.Name}_missing' does not exist", result.Error);
+            Assert.Contains("Add --create to restore into a new database of that name.", result.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task BackupToAPathThatCannotBeWritten_IsAOneLineUsageError()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();

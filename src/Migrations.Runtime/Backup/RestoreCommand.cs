@@ -21,7 +21,16 @@ public static class RestoreCommand
 
         var settings = BundleContext.ResolveConnection(connection);
         // With --create the target does not exist yet: ask the maintenance database instead.
-        var serverMajor = await PostgresClientEnvironment.ServerMajorVersionAsync(create ? settings.ForDatabase("postgres") : settings, cancellationToken);
+        int serverMajor;
+        try
+        {
+            serverMajor = await PostgresClientEnvironment.ServerMajorVersionAsync(create ? settings.ForDatabase("postgres") : settings, cancellationToken);
+        }
+        catch (BundleException missing) when (!create && missing.InnerException is PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName })
+        {
+            throw new BundleException(ExitCodes.CannotConnect, $"Database '{settings.Database}' does not exist on {settings.Host}:{settings.Port}. Add --create to restore into a new database of that name.", missing);
+        }
+
         var entries = DatabaseBackup.ArchiveEntries(file, serverMajor);
         if (create)
         {

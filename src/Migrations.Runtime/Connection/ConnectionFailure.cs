@@ -33,8 +33,12 @@ public static class ConnectionFailure
                 DescribeSocket(socket, target),
             NpgsqlException npgsql when npgsql.Message.Contains("SSL", StringComparison.OrdinalIgnoreCase) =>
                 $"Could not negotiate SSL with {target}. Check sslmode in the connection string.",
+            NpgsqlException npgsql when npgsql.Message.Contains("No password has been provided", StringComparison.Ordinal) =>
+                $"The server at {target} wants a password for user '{settings.Username}' and none was given. Put it in the connection string (postgresql://user:password@host/db, or Password=…), or in DATABASE_URL.",
+            NpgsqlException { InnerException: IOException or EndOfStreamException } =>
+                $"Cannot connect to {target}: the server closed or stopped answering the connection before it was set up. Check that the port is PostgreSQL's (not a proxy or another service), and the sslmode the server expects.",
             _ =>
-                $"Cannot connect to {target}: {MessageText.FirstLine(exception.Message)}",
+                $"Cannot connect to {target}: {MessageText.FirstLine(exception.Message).TrimEnd('.')}. Check the host, the port and the connection string.",
         };
         return new BundleException(ExitCodes.CannotConnect, message, exception);
     }

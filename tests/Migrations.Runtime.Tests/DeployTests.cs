@@ -226,6 +226,19 @@ public sealed class DeployTests
     }
 
     [Fact]
+    public async Task BaselineOfADatabaseAlreadyDeployedTo_IsRefused()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        BundleRun.Run(Basic, "deploy", "-c", database.Url, "--target", "202401010000");
+
+        var result = BundleRun.Run(Basic, "baseline", "202401020000", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("already has 1 applied migration(s): baseline is for a database the bundle has never deployed to", result.Error);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM migrations_history"));
+    }
+
+    [Fact]
     public async Task ConnectionFailures_AreOneLineWithExitCode3AndNoPassword()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();

@@ -16,6 +16,13 @@ public static class BaselineCommand
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
         await session.LockAsync(context, lockWait, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);
+        var applied = history.Values.Count(entry => entry.State.CountsAsApplied());
+        if (applied > 0)
+        {
+            // Baselining a database the bundle already manages would mark migrations applied whose changes may be missing.
+            throw new BundleException(ExitCodes.Refused, $"{settings.Description} already has {applied} applied migration(s): baseline is for a database the bundle has never deployed to. Deploy the rest, or mark a single migration after checking it by hand with 'resolve --applied VERSION'.");
+        }
+
         var renderer = new MigrationRenderer(session.Host);
         var recorded = new List<long>();
         var now = DateTimeOffset.UtcNow;

@@ -256,6 +256,21 @@ public sealed class ProvingVerbsTests
     }
 
     [Fact]
+    public async Task ProtectTwice_KeepsTheFirstMarkAndSaysAlready()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var first = BundleRun.Run(Seeded, "protect", "-c", database.Url);
+        var second = BundleRun.Run(Seeded, "protect", "-c", database.Url);
+
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success), (first.ExitCode, second.ExitCode));
+        Assert.Contains(" is protected (by ", first.Output);
+        Assert.Contains(" is already protected (by ", second.Output);
+        Assert.Equal(first.Output[first.Output.IndexOf("(by ", StringComparison.Ordinal)..], second.Output[second.Output.IndexOf("(by ", StringComparison.Ordinal)..]);
+        Assert.Contains(" is unprotected:", BundleRun.Run(Seeded, "unprotect", "-c", database.Url).Output);
+        Assert.Contains(" is already unprotected:", BundleRun.Run(Seeded, "unprotect", "-c", database.Url).Output);
+    }
+
+    [Fact]
     public async Task ResetOfTheSample_AppliesEveryMigrationAndSeedsTheDemoData()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();

@@ -11,17 +11,25 @@ public static class ProtectCommand
     {
         var settings = BundleContext.ResolveConnection(connection);
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
-        var mark = protect ? $"by {context.Actor.User} on {context.Actor.Host} at {DateTimeOffset.UtcNow:u}" : null;
-        await ProtectionMark.SetAsync(session.Connection, settings, mark, cancellationToken);
+        // Protecting twice keeps the first mark: who protected the database, and when, is what the mark is for.
+        var existing = await ProtectionMark.ReadAsync(session.Connection, cancellationToken);
+        var unchanged = protect == (existing is not null);
+        var mark = protect ? existing ?? $"by {context.Actor.User} on {context.Actor.Host} at {DateTimeOffset.UtcNow:u}" : null;
+        if (!unchanged)
+        {
+            await ProtectionMark.SetAsync(session.Connection, settings, mark, cancellationToken);
+        }
+
         if (context.Json)
         {
-            JsonOutput.Write(context.Output, new { database = settings.Description, @protected = protect, mark });
+            JsonOutput.Write(context.Output, new { database = settings.Description, @protected = protect, mark, changed = !unchanged });
         }
         else
         {
+            var already = unchanged ? "already " : string.Empty;
             context.Output.WriteLine(protect
-                ? $"Protected {settings.Description} ({mark}): reset refuses it; deploy works as before."
-                : $"Unprotected {settings.Description}: reset --force may now drop its schema.");
+                ? $"{settings.Description} is {already}protected ({mark}): reset refuses it; deploy works as before."
+                : $"{settings.Description} is {already}unprotected: reset --force may drop its schema.");
         }
 
         return ExitCodes.Success;

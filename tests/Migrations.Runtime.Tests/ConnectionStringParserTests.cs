@@ -69,4 +69,13 @@ public sealed class ConnectionStringParserTests
     {
         Assert.True(ConnectionStringParser.Parse("postgresql://a@h/db?pgbouncer=true").DeclaresPgBouncer);
     }
+
+    [Fact]
+    public void PgBouncerParameter_TakesOnlyTrueOrFalse()
+    {
+        Assert.False(ConnectionStringParser.Parse("postgresql://a@h/db?pgbouncer=false").DeclaresPgBouncer);
+        var error = Assert.Throws<BundleException>(() => ConnectionStringParser.Parse("postgresql://a@h/db?pgbouncer=maybe"));
+        Assert.Equal(ExitCodes.UsageError, error.ExitCode);
+        Assert.Contains("pgbouncer=maybe", error.Message);
+    }
 }

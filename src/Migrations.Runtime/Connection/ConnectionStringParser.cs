@@ -137,7 +137,12 @@ public static class ConnectionStringParser
                     builder.SslKey = value;
                     break;
                 case "pgbouncer":
-                    pgBouncer = value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1";
+                    pgBouncer = value.ToLowerInvariant() switch
+                    {
+                        "true" or "1" => true,
+                        "false" or "0" => false,
+                        _ => throw BundleException.Usage($"The connection URL says pgbouncer={value}: use pgbouncer=true (a transaction-pooling proxy, which deploy refuses) or pgbouncer=false."),
+                    };
                     break;
                 case "statement_cache_size":
                 case "socket_timeout":

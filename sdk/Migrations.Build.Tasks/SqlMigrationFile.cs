@@ -63,7 +63,7 @@ namespace Migrations.Build.Tasks
                     builder.Append(char.ToUpperInvariant(word[0])).Append(word.Substring(1));
                 }
 
-                var className = builder.ToString();
+                var className = Identifier.Part(builder.ToString()).TrimStart('_');
                 return className.Length == 0 || char.IsDigit(className[0]) ? "Sql" + className : className;
             }
         }

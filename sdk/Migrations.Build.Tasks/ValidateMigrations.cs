@@ -42,6 +42,9 @@ namespace Migrations.Build.Tasks
 
         public string? NoWarn { get; set; }
 
+        /// <summary>MigrationsSafetyStartAfter: versions at or below it are not checked by the safety rules.</summary>
+        public string? SafetyStartAfter { get; set; }
+
         public string? WorkingDirectory { get; set; }
 
         public override bool Execute()
@@ -64,6 +67,7 @@ namespace Migrations.Build.Tasks
             AddValue(arguments, "--script", ScriptPath);
             AddValue(arguments, "--analyzer-log", AnalyzerLog);
             AddValue(arguments, "--no-warn", NoWarn);
+            AddValue(arguments, "--safety-start-after", SafetyStartAfter);
 
             var host = string.IsNullOrEmpty(DotnetHost) ? "dotnet" : DotnetHost!;
             var start = new ProcessStartInfo(host, string.Join(" ", arguments.ConvertAll(Quote)))
@@ -98,14 +102,34 @@ namespace Migrations.Build.Tasks
                 exitCode = process.ExitCode;
             }
 
-            // 0: clean or warnings only; 7: errors, each already logged. Anything else: the validation itself failed.
-            if (exitCode != 0 && exitCode != 7)
+            // 0: clean or warnings only; 7: errors, each already logged — unless the bundle stopped before any finding
+            // (an unreadable lock file, say): then its one-line message on stderr is the error, or a broken lock file
+            // would pass silently. Anything else: the validation itself failed.
+            if (exitCode == 7 && !Log.HasLoggedErrors)
+            {
+                Log.LogError(null, "PGM199", null, LockFile, 0, 0, 0, 0, "{0}", FirstError(errors.ToString()));
+            }
+            else if (exitCode != 0 && exitCode != 7)
             {
                 Log.LogError(null, "PGM199", null, BundlePath, 0, 0, 0, 0,
                     "Migration validation could not run (exit code {0}): {1}", exitCode, errors.ToString().Trim());
             }
 
             return !Log.HasLoggedErrors;
+        }
+
+        private static string FirstError(string stderr)
+        {
+            foreach (var line in stderr.Split('\n'))
+            {
+                var trimmed = line.Trim();
+                if (trimmed.Length > 0)
+                {
+                    return trimmed.StartsWith("error: ", StringComparison.Ordinal) ? trimmed.Substring("error: ".Length) : trimmed;
+                }
+            }
+
+            return "Migration validation failed without a message.";
         }
 
         private void LogDiagnostic(string fields)

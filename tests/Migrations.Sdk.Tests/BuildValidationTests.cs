@@ -144,11 +144,33 @@ public sealed class BuildValidationTests
         Assert.NotEqual(0, unsafeBuild.ExitCode);
         var finding = Assert.Single(Regex.Matches(unsafeBuild.Output, @"Migrations/Indexes\.cs\(6,21\): migrations error PGM001: 20250310000000 IndexEverything \(rendered SQL\): Creating index 'ix_invoices_amount' on existing table 'invoices'[^\[]*").Select(match => match.Value).Distinct());
         Assert.Contains("AsConcurrently()", finding);
+        // A build with errors records nothing: locking the failing migration would make its fix look like an edit (PGM200).
+        Assert.False(project.Exists(LockFile) && project.Read(LockFile).Contains("20250310000000"), "the failing migration was locked");
+
+        // Adopting the SDK on an old project: migrations at or below MigrationsSafetyStartAfter are not checked.
+        var baselined = await project.TryBuildAsync("-p:MigrationsSafetyStartAfter=20250310000000");
+        Assert.True(baselined.ExitCode == 0, baselined.Output);
 
         project.Write($"{Project}/Migrations/Indexes.cs", Indexes
             .Replace("using FluentMigrator;", "using FluentMigrator;\nusing Migrations;")
             .Replace("public sealed class IndexEverything", "[AllowUnsafe(\"PGM001\", Reason = \"invoices is empty until the billing launch\")]\npublic sealed class IndexEverything"));
         await project.BuildAsync();
+    }
+
+    [Fact]
+    public async Task AnUnreadableLockFile_FailsTheBuildAndNamesTheFile()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
+            [LockFile] = "<<<<<<< HEAD\n",
+        });
+
+        var build = await project.TryBuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(@"migrations\.lock\.json : (migrations )?error PGM199: .*migrations\.lock\.json is not a valid lock file", build.Output);
+        Assert.Equal("<<<<<<< HEAD\n", project.Read(LockFile));
     }
 
     [Fact]

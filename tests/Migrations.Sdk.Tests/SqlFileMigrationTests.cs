@@ -61,5 +61,24 @@ public sealed class SqlFileMigrationTests
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Matches(@"Migrations/add_users\.sql\s?: migrations error PGM204: SQL migration 'Migrations/add_users\.sql' has no version in its name", result.Output);
+
+        // The fix PGM204 asks for: renaming the file (no timestamp changes) must regenerate the migration classes.
+        File.Move(Path.Combine(project.ProjectDirectory, "Migrations/add_users.sql"), Path.Combine(project.ProjectDirectory, "Migrations/20250101000000_add-users.sql"));
+        project.Write($"{Project}/Migrations/20250102000000_add_users.sql", "CREATE TABLE more_users (id bigint PRIMARY KEY);");
+        var renamed = await project.TryBuildAsync();
+        Assert.True(renamed.ExitCode == 0, renamed.Output);
+        var generated = File.ReadAllText(Directory.GetFiles(Path.Combine(project.ProjectDirectory, "obj"), "*.SqlMigrations.g.cs", SearchOption.AllDirectories).Single());
+        Assert.Contains("class AddUsers ", generated);
+        Assert.Contains("class AddUsers_20250102000000 ", generated);
+
+        File.Move(Path.Combine(project.ProjectDirectory, "Migrations/20250102000000_add_users.sql"), Path.Combine(project.ProjectDirectory, "Migrations/20250103000000_add_users.sql"));
+        // Renumbering a locked migration is PGM202 for the old number — proof the classes were regenerated: a stale class
+        // would instead fail to find its embedded SQL.
+        var renumbered = await project.TryBuildAsync();
+        Assert.Contains("PGM202: Migration 20250102000000", renumbered.Output);
+        Assert.DoesNotContain("lacks the embedded SQL", renumbered.Output);
+        generated = File.ReadAllText(Directory.GetFiles(Path.Combine(project.ProjectDirectory, "obj"), "*.SqlMigrations.g.cs", SearchOption.AllDirectories).Single());
+        Assert.Contains("Migration(20250103000000", generated);
+        Assert.DoesNotContain("20250102000000", generated);
     }
 }

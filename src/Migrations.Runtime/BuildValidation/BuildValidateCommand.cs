@@ -36,7 +36,10 @@ public static class BuildValidateCommand
             // Findings the analyzers can also make surface once: where the analyzers reported (or suppressed) the same
             // rule inside the class, the build stays silent; [AllowUnsafe] with a reason is honoured by both layers.
             var span = locator.FindSpan(migration.Migration.Type);
-            var findings = CheckStructure(migration, locator).Concat(CheckRenderedSql(migration, span, options.PostgresVersion));
+            // MigrationsSafetyStartAfter: migrations at or below it shipped before the project adopted the SDK; the
+            // analyzers skip them, and so do the safety rules here. Structure checks still apply.
+            var safety = migration.Migration.Version > options.SafetyStartAfter ? CheckRenderedSql(migration, span, options.PostgresVersion) : [];
+            var findings = CheckStructure(migration, locator).Concat(safety);
             diagnostics.AddRange(findings.Where(finding =>
                 !RenderedSqlLint.IsAllowed(migration.Migration.Type, finding.RuleId)
                 && !(span is { } known && analyzers.Covers(finding.RuleId, known.Declaration.File, known.FirstLine, known.LastLine))));
@@ -60,14 +63,17 @@ public static class BuildValidateCommand
 
         var (lockDiagnostics, updated) = LockFileCheck.Check(existing, rendered, options.Locked, locator.Find);
         diagnostics.AddRange(lockDiagnostics);
-        if (!options.Locked)
+        var reported = diagnostics.Where(diagnostic => !options.NoWarn.Contains(diagnostic.RuleId)).ToList();
+
+        // Only a build without errors records new migrations: a migration locked while it failed validation (or threw
+        // while rendering) would make its fix look like an edit of a shipped migration (PGM200).
+        if (!options.Locked && !reported.Any(diagnostic => diagnostic.Severity == RuleSeverity.Error))
         {
             updated.Write(options.LockFilePath);
         }
 
         WriteRenderedSql(rendered, options);
 
-        var reported = diagnostics.Where(diagnostic => !options.NoWarn.Contains(diagnostic.RuleId)).ToList();
         foreach (var diagnostic in reported)
         {
             context.Output.WriteLine(diagnostic.ToProtocolLine());

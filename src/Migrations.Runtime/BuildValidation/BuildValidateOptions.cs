@@ -9,4 +9,5 @@ public sealed record BuildValidateOptions(
     string? AnalyzerLogPath,
     int PostgresVersion,
     bool TransactionPerSession,
-    IReadOnlySet<string> NoWarn);
+    IReadOnlySet<string> NoWarn,
+    long SafetyStartAfter = 0);

@@ -32,7 +32,14 @@ public sealed class LockFile
 
         try
         {
-            return JsonSerializer.Deserialize<LockFile>(File.ReadAllText(path), Json) ?? new LockFile();
+            var lockFile = JsonSerializer.Deserialize<LockFile>(File.ReadAllText(path), Json) ?? new LockFile();
+            if (lockFile.FormatVersion != 1 || lockFile.HashScheme != MigrationChecksum.Scheme)
+            {
+                // A newer SDK wrote it: comparing its checksums with ours would report every migration as edited.
+                throw new InvalidDataException($"{path} was written with format {lockFile.FormatVersion} and hash scheme '{lockFile.HashScheme}'; this SDK knows format 1 and '{MigrationChecksum.Scheme}'. Build with the SDK version that wrote it.");
+            }
+
+            return lockFile;
         }
         catch (JsonException exception)
         {

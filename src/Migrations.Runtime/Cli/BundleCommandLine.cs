@@ -200,8 +200,9 @@ internal sealed class BundleCommandLine
         var postgresVersion = new Option<int>("--postgres-version") { DefaultValueFactory = _ => 15 };
         var transactionPerSession = new Option<bool>("--transaction-per-session");
         var noWarn = new Option<string?>("--no-warn");
+        var safetyStartAfter = new Option<long>("--safety-start-after");
         var command = new Command("build-validate", "Validate the migrations for the build (run by the SDK).") { Hidden = true };
-        foreach (var option in new Option[] { lockFile, locked, sqlDirectory, script, analyzerLog, postgresVersion, transactionPerSession, noWarn })
+        foreach (var option in new Option[] { lockFile, locked, sqlDirectory, script, analyzerLog, postgresVersion, transactionPerSession, noWarn, safetyStartAfter })
         {
             command.Options.Add(option);
         }
@@ -209,7 +210,8 @@ internal sealed class BundleCommandLine
         command.SetAction(result => BuildValidation.BuildValidateCommand.Run(Context(result), new BuildValidation.BuildValidateOptions(
             result.GetValue(lockFile)!, result.GetValue(locked), result.GetValue(sqlDirectory), result.GetValue(script), result.GetValue(analyzerLog),
             result.GetValue(postgresVersion), result.GetValue(transactionPerSession),
-            (result.GetValue(noWarn) ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase))));
+            (result.GetValue(noWarn) ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            result.GetValue(safetyStartAfter))));
         return command;
     }
 

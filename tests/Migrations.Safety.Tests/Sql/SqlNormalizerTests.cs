@@ -46,4 +46,11 @@ public sealed class SqlNormalizerTests
     {
         Assert.Equal(string.Empty, SqlNormalizer.Normalize(" -- nothing\n/* at all */ ; "));
     }
+
+    [Fact]
+    public void LineEndingsInsideLiteralsDoNotCount()
+    {
+        // What git's autocrlf does to a DO block in a C# verbatim string or a .sql file on a Windows checkout.
+        Assert.Equal(SqlNormalizer.Normalize("DO $$\nBEGIN\n  PERFORM 1;\nEND $$"), SqlNormalizer.Normalize("DO $$\r\nBEGIN\r\n  PERFORM 1;\r\nEND $$"));
+    }
 }

@@ -65,6 +65,21 @@ public sealed class DeployTests
     }
 
     [Fact]
+    public async Task AnEmbeddedScript_IsRenderedAndDeployed()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        const string Fixture = "Migrations.Runtime.Tests.Fixtures.EmbeddedScript";
+
+        var script = BundleRun.Run(Fixture, "script");
+        var deploy = BundleRun.Run(Fixture, "deploy", "-c", database.Url);
+
+        Assert.True(script.ExitCode == ExitCodes.Success, script.All);
+        Assert.Contains("CREATE TABLE gadgets", script.Output);
+        Assert.True(deploy.ExitCode == ExitCodes.Success, deploy.All);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM gadgets"));
+    }
+
+    [Fact]
     public async Task DryRun_PrintsThePendingSqlAndChangesNothing()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();

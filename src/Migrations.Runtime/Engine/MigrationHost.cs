@@ -43,6 +43,9 @@ internal sealed class MigrationHost : IDisposable
                 .AddPostgres()
                 .WithGlobalConnectionString(connectionString ?? string.Empty)
                 .WithMigrationsIn(assembly));
+        // Execute.EmbeddedScript looks in the embedded resource providers; the default one covers the assembly source,
+        // which WithMigrationsIn does not fill, so the bundle's own resources were never found.
+        services.AddSingleton<FluentMigrator.Infrastructure.IEmbeddedResourceProvider>(new FluentMigrator.Infrastructure.DefaultEmbeddedResourceProvider(assembly));
         services.AddScoped<PostgresDbFactory, DirectNpgsqlDbFactory>();
         services.AddScoped<BundleProcessor>();
         return new MigrationHost(services.BuildServiceProvider(validateScopes: false), connectionString ?? string.Empty);

@@ -20,7 +20,7 @@ namespace Migrations.Analyzers.Rules
                 RuleIds.CheckConstraintValidated, RuleIds.ValidateInSameTransaction, RuleIds.UniqueOrPrimaryKeyOnExistingTable,
                 RuleIds.SetNotNullScansTable, RuleIds.ColumnTypeChangeRewrites, RuleIds.VolatileDefaultRewrites, RuleIds.NotNullColumnWithoutDefault,
                 RuleIds.StoredGeneratedColumn, RuleIds.IdentityColumnOnExistingTable, RuleIds.WholeTableDataChange, RuleIds.AccessExclusiveMaintenance,
-                RuleIds.TableRewriteOrTriggerChange, RuleIds.DropColumn, RuleIds.RenameColumn, RuleIds.RenameTable, RuleIds.DropTable,
+                RuleIds.TableRewriteOrTriggerChange, RuleIds.TransactionControlInTransaction, RuleIds.DropColumn, RuleIds.RenameColumn, RuleIds.RenameTable, RuleIds.DropTable,
                 RuleIds.DropOrMoveSchema, RuleIds.Truncate, RuleIds.EnumValueChange, RuleIds.JsonInsteadOfJsonb)
         {
         }

@@ -51,6 +51,8 @@ namespace Migrations.Safety.Rules
                 "{0} holds an ACCESS EXCLUSIVE lock for the whole operation. Use the CONCURRENTLY form where one exists, or an online tool such as pg_repack."),
             Safety(RuleIds.TableRewriteOrTriggerChange, RuleSeverity.Warning, "Table rewrite or trigger change on an existing table",
                 "{0} on existing table '{1}' {2}. Schedule it off-peak and review the lock it takes."),
+            Safety(RuleIds.TransactionControlInTransaction, RuleSeverity.Error, "Transaction control inside a transactional migration",
+                "'{0}' inside a migration that runs in a transaction ends or abandons that transaction midway: what ran before it stays committed while the history says the migration failed. Remove it, or make the migration TransactionBehavior.None and group statements with BEGIN/COMMIT there."),
 
             Compatibility(RuleIds.DropColumn, RuleSeverity.Error, "Column dropped",
                 "Dropping column '{0}' of table '{1}' breaks running code that still reads it, and its data is gone. Stop using the column, deploy, then drop it with [AllowUnsafe(\"PGM030\", Reason = \"...\")]."),

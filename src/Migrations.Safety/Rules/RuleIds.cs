@@ -20,6 +20,7 @@ namespace Migrations.Safety.Rules
         public const string WholeTableDataChange = "PGM014";
         public const string AccessExclusiveMaintenance = "PGM015";
         public const string TableRewriteOrTriggerChange = "PGM016";
+        public const string TransactionControlInTransaction = "PGM017";
 
         // PGM03x — compatibility
         public const string DropColumn = "PGM030";

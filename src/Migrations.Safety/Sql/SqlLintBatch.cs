@@ -69,6 +69,15 @@ namespace Migrations.Safety.Sql
                     }
 
                     break;
+                case SqlStatementKind.TransactionControl:
+                    // Only the migration's own transaction counts: in a TransactionBehavior.None migration an explicit
+                    // BEGIN … COMMIT is how statements are grouped on purpose.
+                    if (context.InTransaction)
+                    {
+                        Report(statement, RuleIds.TransactionControlInTransaction, FirstWords(statement.Statement));
+                    }
+
+                    break;
                 case SqlStatementKind.Cluster:
                     Report(statement, RuleIds.AccessExclusiveMaintenance, "CLUSTER");
                     break;
@@ -148,6 +157,28 @@ namespace Migrations.Safety.Sql
 
         public void Report(SqlStatement statement, int offset, int length, string ruleId, params object[] arguments) =>
             Findings.Add(new SqlFinding(ruleId, RuleCatalog.Get(ruleId).FormatMessage(arguments), offset, length, statement.Text, arguments));
+
+        /// <summary>"COMMIT", "START TRANSACTION": the statement's leading keywords, for the message.</summary>
+        private static string FirstWords(SqlStatement statement)
+        {
+            var words = new List<string>();
+            foreach (var token in statement.Tokens)
+            {
+                if (token.IsTrivia)
+                {
+                    continue;
+                }
+
+                if (words.Count == 2 || !char.IsLetter(token.Text[0]))
+                {
+                    break;
+                }
+
+                words.Add(token.Text.ToUpperInvariant());
+            }
+
+            return words.Count == 2 && words[1] != "TRANSACTION" && words[1] != "WORK" ? words[0] : string.Join(" ", words);
+        }
 
         private void CheckAddEnumValue(ClassifiedStatement statement, IReadOnlyList<SqlStatement> all, int index)
         {

@@ -75,6 +75,10 @@ namespace Migrations.Safety.Sql
                 cursor.Accept("VERBOSE");
                 result.Table = cursor.ReadName();
             }
+            else if (IsTransactionControl(cursor))
+            {
+                result.Kind = SqlStatementKind.TransactionControl;
+            }
             else if (cursor.Accept("REFRESH", "MATERIALIZED", "VIEW"))
             {
                 result.Kind = SqlStatementKind.RefreshMaterializedView;
@@ -89,6 +93,11 @@ namespace Migrations.Safety.Sql
 
             return result;
         }
+
+        /// <summary>Statements that start, end or abandon the session's transaction; savepoints stay inside it and do not count.</summary>
+        private static bool IsTransactionControl(SqlTokenCursor cursor) =>
+            cursor.Is("BEGIN") || cursor.Is("START") || cursor.Is("COMMIT") || cursor.Is("END") || cursor.Is("ABORT")
+            || (cursor.Accept("ROLLBACK") && !cursor.Is("TO") && !cursor.Is("PREPARED"));
 
         private static void ClassifyCreate(SqlTokenCursor cursor, ClassifiedStatement result)
         {

@@ -24,5 +24,8 @@ namespace Migrations.Safety.Sql
         AlterTypeAddValue,
         AlterTypeRenameValue,
         CreateMaterializedView,
+
+        /// <summary>BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK (not ROLLBACK TO SAVEPOINT), ABORT.</summary>
+        TransactionControl,
     }
 }

@@ -22,6 +22,20 @@ public sealed class UnsafeRawSqlAnalyzerTests
     }
 
     [Fact]
+    public async Task CommitInsideATransactionalMigration_IsReported()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Code.Migration("""Execute.Sql({|#0:"CREATE TABLE a (id int); COMMIT; CREATE TABLE b (id int);"|});"""),
+            Verify.Diagnostic("PGM017").WithLocation(0).WithArguments("COMMIT"));
+    }
+
+    [Fact]
+    public async Task BeginCommitInANoneMigration_IsNotReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Code.Migration("""Execute.Sql("BEGIN; UPDATE jobs SET stage = 'done' WHERE id < 1000; COMMIT;");""", attributes: None));
+    }
+
+    [Fact]
     public async Task RawConcurrentIndexInNoneMigration_IsNotReported()
     {
         await Verify.VerifyAnalyzerAsync(Code.Migration("""Execute.Sql("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_jobs_stage ON jobs (stage)");""", attributes: None));

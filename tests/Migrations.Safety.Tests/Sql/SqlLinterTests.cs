@@ -17,6 +17,10 @@ public sealed class SqlLinterTests
 
     [Theory]
     [InlineData("CREATE INDEX ix_jobs_stage ON jobs (stage)", "PGM001")]
+    [InlineData("COMMIT", "PGM017")]
+    [InlineData("start transaction isolation level serializable", "PGM017")]
+    [InlineData("END", "PGM017")]
+    [InlineData("ROLLBACK", "PGM017")]
     [InlineData("CREATE INDEX \"ix\" ON \"public\".\"t\" (\"c\" ASC);", "PGM001")]
     [InlineData("CREATE UNIQUE INDEX ON jobs (stage)", "PGM001")]
     [InlineData("DROP INDEX ix_jobs_stage", "PGM003")]
@@ -96,6 +100,7 @@ public sealed class SqlLinterTests
     [InlineData("DO $$ BEGIN DROP TABLE t; TRUNCATE u; END $$")]
     [InlineData("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN UPDATE t SET a = 1; RETURN NEW; END $fn$")]
     [InlineData("ALTER TYPE mood ADD VALUE 'ok'")]
+    [InlineData("SAVEPOINT before_backfill; ROLLBACK TO SAVEPOINT before_backfill; RELEASE SAVEPOINT before_backfill")]
     public void SafeStatementIsNotReported(string sql)
     {
         Assert.Empty(Lint(sql));
@@ -292,5 +297,24 @@ public sealed class SqlLinterTests
         var context = new SqlLintContext();
         configure(context);
         return context;
+    }
+
+    [Fact]
+    public void BeginAndCommitInATransactionalMigration_AreBothReported()
+    {
+        Assert.Equal(new[] { "PGM017", "PGM017" }, Lint("BEGIN; CREATE TABLE a (id int); COMMIT;"));
+    }
+
+    [Fact]
+    public void TransactionControlInANoneMigration_IsHowStatementsAreGrouped()
+    {
+        Assert.Empty(Lint("BEGIN; UPDATE t SET a = 1 WHERE id < 1000; COMMIT;", None));
+    }
+
+    [Fact]
+    public void TransactionControlFinding_NamesTheStatement()
+    {
+        var finding = Assert.Single(SqlLinter.Lint("START TRANSACTION", new SqlLintContext()));
+        Assert.StartsWith("'START TRANSACTION' inside a migration that runs in a transaction", finding.Message);
     }
 }

@@ -86,6 +86,13 @@ public sealed class SdkBuildTests(StandardBundle bundle)
         var run = await ProcessRunner.RunAsync(project.Bundle(), ["script"], project.ProjectDirectory);
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("custom host", run.Output);
+
+        // Without the runtime the generated entry point cannot compile: one SDK error that says so, not CS0400 in the package.
+        File.Delete(Path.Combine(project.ProjectDirectory, "Program.cs"));
+        var withoutRuntime = await project.TryBuildAsync("-p:EnableMigrationsRuntimeReference=false", "-p:GenerateMigrationsEntryPoint=true", "-p:EnableMigrationsValidation=false");
+        Assert.NotEqual(0, withoutRuntime.ExitCode);
+        Assert.Contains("error MIGSDK001: The bundle's generated entry point needs Migrations.Runtime", withoutRuntime.Output);
+        Assert.DoesNotContain("CS0400", withoutRuntime.Output);
     }
 
     [Fact]

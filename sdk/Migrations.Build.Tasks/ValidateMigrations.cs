@@ -111,8 +111,11 @@ namespace Migrations.Build.Tasks
             }
             else if (exitCode != 0 && exitCode != 7)
             {
+                // One line: a crash (a stack overflow in Up(), say) writes thousands of trace lines.
+                var lines = errors.ToString().Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Length;
                 Log.LogError(null, "PGM199", null, BundlePath, 0, 0, 0, 0,
-                    "Migration validation could not run (exit code {0}): {1}", exitCode, errors.ToString().Trim());
+                    "Migration validation could not run (exit code {0}): {1}{2}", exitCode, FirstError(errors.ToString()),
+                    lines > 1 ? $" ({lines - 1} more line(s) of output not shown)" : string.Empty);
             }
 
             return !Log.HasLoggedErrors;

@@ -53,6 +53,8 @@ public sealed class LockFile
         var text = JsonSerializer.Serialize(this, Json).ReplaceLineEndings("\n") + "\n";
         if (!File.Exists(path) || File.ReadAllText(path) != text)
         {
+            // MigrationsLockFile may point into a folder that does not exist yet (db/locks/…).
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             File.WriteAllText(path, text);
         }
     }

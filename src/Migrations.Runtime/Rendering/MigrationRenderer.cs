@@ -47,9 +47,10 @@ internal sealed class MigrationRenderer(MigrationHost host)
     private static RenderProblem Describe(Exception exception)
     {
         var root = exception;
-        while (root is System.Reflection.TargetInvocationException { InnerException: { } inner })
+        // Reflection and static constructors wrap the real failure; the wrapper's message says nothing useful.
+        while (root is System.Reflection.TargetInvocationException or TypeInitializationException && root.InnerException is not null)
         {
-            root = inner;
+            root = root.InnerException;
         }
 
         var message = root.Message.Split('\n')[0].Trim();

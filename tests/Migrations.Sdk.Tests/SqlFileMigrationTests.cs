@@ -47,6 +47,15 @@ public sealed class SqlFileMigrationTests
         var rollbackAll = await project.RunBundleAsync(database.Url, "rollback", "--steps", "3");
         Assert.Equal(9, rollbackAll.ExitCode);
         Assert.Contains("IndexProjectStatus is forward-only", rollbackAll.Error);
+
+        // Findings in a .sql migration point at the .sql file, not at the class generated for it; and an explicit
+        // COMMIT in a transactional file is PGM017 (it would commit half of the migration).
+        project.Write($"{Project}/Migrations/20241105000000_archive.sql", "CREATE INDEX \"Glossary_term_idx\" ON \"Glossary\" (\"term\");\nCOMMIT;\n");
+        var unsafeBuild = await project.TryBuildAsync();
+        Assert.NotEqual(0, unsafeBuild.ExitCode);
+        Assert.Matches(@"Migrations/20241105000000_archive\.sql\(1,1\): migrations error PGM001: ", unsafeBuild.Output);
+        Assert.Matches(@"Migrations/20241105000000_archive\.sql\(1,1\): migrations error PGM017: ", unsafeBuild.Output);
+        Assert.DoesNotContain("SqlMigrations.g.cs", unsafeBuild.Output);
     }
 
     [Fact]

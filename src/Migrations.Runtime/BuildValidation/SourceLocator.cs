@@ -72,6 +72,11 @@ internal sealed class SourceLocator
             return null;
         }
 
+        if (SqlFilePath(type) is not null)
+        {
+            return new SourceSpan(declaration, 1, 1);
+        }
+
         var lines = File.ReadAllLines(declaration.File);
         var first = declaration.Line;
         while (first > 1 && lines[first - 2].TrimStart() is var previous && (previous.StartsWith('[') || previous.StartsWith("//", StringComparison.Ordinal)))
@@ -84,6 +89,11 @@ internal sealed class SourceLocator
 
     public SourceLocation? Find(Type type)
     {
+        if (SqlFilePath(type) is { } sqlFile)
+        {
+            return new SourceLocation(sqlFile, 1, 1);
+        }
+
         if (type.FullName is null || !_sourceByTypeName.TryGetValue(type.FullName.Replace('+', '/'), out var source) || !File.Exists(source.File))
         {
             return null;
@@ -126,4 +136,10 @@ internal sealed class SourceLocator
         var space = metadata.GetString(type.Namespace);
         return space.Length == 0 ? name : space + "." + name;
     }
+
+    /// <summary>The .sql file a generated SQL-file migration came from (relative paths are the project's: the working directory).</summary>
+    private static string? SqlFilePath(Type type) =>
+        type.GetCustomAttributes(typeof(SqlFiles.SqlFileSourceAttribute), inherit: false) is [SqlFiles.SqlFileSourceAttribute source]
+            ? Path.GetFullPath(source.Path)
+            : null;
 }

@@ -44,6 +44,13 @@ namespace Migrations.Analyzers.Infrastructure
             }
         }
 
+        /// <summary>
+        /// True when Up() produces SQL the analyzers cannot read: it calls a helper method of the project (not a local
+        /// function, whose body is part of this one) or passes Execute.Sql a text that is not constant. Only the build's
+        /// rendered-SQL check sees that SQL, so an [AllowUnsafe] here may be needed although no analyzer used it.
+        /// </summary>
+        public bool HasSqlTheAnalyzersCannotSee { get; private set; }
+
         /// <summary>Every invocation of the body (lambdas and local functions included), in source order.</summary>
         public IReadOnlyList<IInvocationOperation> Invocations { get; }
 
@@ -78,7 +85,13 @@ namespace Migrations.Analyzers.Infrastructure
 
             invocations.Sort((left, right) => left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart));
             expressions.Sort((left, right) => left.Position.CompareTo(right.Position));
-            var body = new UpBody(invocations, expressions);
+            var body = new UpBody(invocations, expressions)
+            {
+                HasSqlTheAnalyzersCannotSee =
+                    invocations.Any(invocation => invocation.TargetMethod.MethodKind != MethodKind.LocalFunction
+                        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, up.Compilation.Compilation.Assembly))
+                    || expressions.Any(expression => expression.Root == FluentRoot.ExecuteSql && FluentChain.FirstString(expression.Chain.Root) == null),
+            };
             foreach (var expression in expressions.Where(expression => expression.Root == FluentRoot.CreateTable && expression.Table != null))
             {
                 body.createdTables.Add(new KeyValuePair<string, int>(SqlName.TableKey(expression.Schema, expression.Table!), expression.Position));

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -52,7 +53,8 @@ namespace Migrations.Analyzers.Rules
             {
                 foreach (var candidate in candidates)
                 {
-                    if (!migrations.Suppressions.WasUsed(candidate.Attribute) && candidate.Attribute.ApplicationSyntaxReference != null)
+                    if (!migrations.Suppressions.WasUsed(candidate.Attribute) && candidate.Attribute.ApplicationSyntaxReference != null
+                        && !MayBeNeededByTheBuild(migrations, candidate.Symbol as INamedTypeSymbol ?? candidate.Symbol.ContainingType))
                     {
                         endContext.ReportDiagnostic(Diagnostic.Create(
                             RuleDescriptors.Get(RuleIds.AllowUnsafeSuppressesNothing),
@@ -62,6 +64,21 @@ namespace Migrations.Analyzers.Rules
                     }
                 }
             });
+        }
+
+        /// <summary>
+        /// The build validation checks the SQL Up() really renders; where the analyzers could not see all of it (helpers,
+        /// computed SQL, an Up() inherited from a base class), an unused-looking [AllowUnsafe] may be the one the build needs.
+        /// </summary>
+        private static bool MayBeNeededByTheBuild(MigrationCompilation migrations, INamedTypeSymbol type)
+        {
+            var up = type.GetMembers("Up").OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 0 && !method.IsStatic);
+            if (up == null)
+            {
+                return true;
+            }
+
+            return migrations.GetUpMethod(up)?.BuiltBody?.HasSqlTheAnalyzersCannotSee == true;
         }
 
         /// <summary>PGM0xx and PGM100–PGM109; PGM110 and later structure rules and PGM2xx are the build validation's.</summary>

@@ -66,6 +66,26 @@ public sealed class SuppressionAnalyzersTests
         await test.RunAsync();
     }
 
+    private const string HelperThenDown = """
+        private void IndexOn(string column) => Create.Index("ix_" + column).OnTable("invoices").OnColumn(column);
+
+            public override void Down()
+        """;
+
+    [Theory]
+    [InlineData("""IndexOn("amount");""")]
+    [InlineData("""foreach (var column in new[] { "amount" }) { Execute.Sql($"CREATE INDEX ix_{column} ON invoices ({column})"); }""")]
+    public async Task AllowUnsafeWhereUpBuildsSqlTheAnalyzersCannotSee_IsNotReported(string up)
+    {
+        // Only the build's rendered-SQL check sees this index: the suppression is needed there.
+        var test = new AllAnalyzersTest
+        {
+            TestCode = Code.Migration(up, down: """Execute.Sql("SELECT 1");""", attributes: """[Migration(202601010000)][AllowUnsafe("PGM001", Reason = "invoices is empty until launch")]""")
+                .Replace("public override void Down()", HelperThenDown),
+        };
+        await test.RunAsync();
+    }
+
     /// <summary>PGM901 needs every analyzer: it reports the suppressions none of them used.</summary>
     private sealed class AllAnalyzersTest : CSharpAnalyzerTest<Migrations.Analyzers.Rules.AllowUnsafeSuppressesNothingAnalyzer, DefaultVerifier>
     {

@@ -84,7 +84,7 @@ public static class Bundle
     /// <summary>What the user can do about an exception: ours carry it; privileges and files are the user's to fix; the rest is a bug.</summary>
     private static BundleException Explain(Exception exception, string bundleName)
     {
-        if (Unwrap(exception) is { } bundleException)
+        if (Find<BundleException>(exception) is { } bundleException)
         {
             return bundleException;
         }
@@ -136,19 +136,6 @@ public static class Bundle
             if (current is T found)
             {
                 return found;
-            }
-        }
-
-        return null;
-    }
-
-    private static BundleException? Unwrap(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is BundleException bundle)
-            {
-                return bundle;
             }
         }
 

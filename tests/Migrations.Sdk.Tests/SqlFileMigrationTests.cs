@@ -56,6 +56,15 @@ public sealed class SqlFileMigrationTests
         Assert.Matches(@"Migrations/20241105000000_archive\.sql\(1,1\): migrations error PGM001: ", unsafeBuild.Output);
         Assert.Matches(@"Migrations/20241105000000_archive\.sql\(1,1\): migrations error PGM017: ", unsafeBuild.Output);
         Assert.DoesNotContain("SqlMigrations.g.cs", unsafeBuild.Output);
+
+        // A .sql migration's [AllowUnsafe]: a directive at the top, with a reason; without one it is PGM900.
+        project.Write($"{Project}/Migrations/20241105000000_archive.sql", "-- migrations: allow-unsafe PGM001 because Glossary has a few hundred rows\n" + "CREATE INDEX \"Glossary_term_idx\" ON \"Glossary\" (\"term\");\nCOMMIT;\n");
+        var allowed = await project.TryBuildAsync();
+        Assert.DoesNotContain("PGM001", allowed.Output);
+        Assert.Contains("PGM017", allowed.Output);
+        project.Write($"{Project}/Migrations/20241105000000_archive.sql", "-- migrations: allow-unsafe PGM001\nCREATE INDEX \"Glossary_term_idx\" ON \"Glossary\" (\"term\");\n");
+        var withoutReason = await project.TryBuildAsync();
+        Assert.Matches(@"Migrations/20241105000000_archive\.sql\s?: migrations error PGM900: '-- migrations: allow-unsafe PGM001' has no reason", withoutReason.Output);
     }
 
     [Fact]

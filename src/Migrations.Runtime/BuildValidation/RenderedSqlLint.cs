@@ -14,7 +14,9 @@ internal static class RenderedSqlLint
     {
         var context = new SqlLintContext { PostgresVersion = postgresVersion, InTransaction = rendered.Migration.IsTransactional };
         var seen = new HashSet<(string, string)>();
-        foreach (var statement in rendered.Up.Where(statement => !statement.StartsWith("--", StringComparison.Ordinal)))
+        // Every recorded statement, also one that starts with a comment: a .sql migration is one statement whose text
+        // usually opens with one (Prisma writes "-- CreateTable"); comments are trivia to the linter anyway.
+        foreach (var statement in rendered.Up)
         {
             foreach (var finding in SqlLinter.Lint(statement, context))
             {

@@ -37,7 +37,8 @@ public sealed record PredictedEffect(string RuleId, string Table, string? Minimu
             InTransaction = rendered.Migration.IsTransactional,
             ColumnTypeResolver = (schema, table, column) => before.ColumnType(schema ?? defaultSchema, table, column),
         };
-        foreach (var statement in rendered.Up.Where(statement => !statement.StartsWith("--", StringComparison.Ordinal)))
+        // Comments are trivia to the linter: a statement that opens with one (every Prisma file) is still predicted.
+        foreach (var statement in rendered.Up)
         {
             foreach (var finding in SqlLinter.Lint(statement, context))
             {

@@ -129,7 +129,8 @@ internal sealed class PrivateCluster : IAsyncDisposable
 
     private void OnProcessExit(object? sender, EventArgs e) => Remove();
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now (the tests' PgBouncer takes one too).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Migrations.Runtime.Proving;
 using Npgsql;
 
 namespace Migrations.Runtime.Tests.Infrastructure;
@@ -35,7 +36,7 @@ public sealed class PgBouncerProxy : IDisposable
     {
         var server = new NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString);
         var directory = Directory.CreateTempSubdirectory("pgbouncer-").FullName;
-        var port = FreePort();
+        var port = PrivateCluster.FreePort();
         await File.WriteAllTextAsync(Path.Combine(directory, "userlist.txt"), $"\"{server.Username}\" \"{server.Password}\"\n");
         await File.WriteAllTextAsync(Path.Combine(directory, "pgbouncer.ini"), $"""
             [databases]
@@ -89,13 +90,6 @@ public sealed class PgBouncerProxy : IDisposable
                 throw new InvalidOperationException($"PgBouncer did not start: {error}", exception);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

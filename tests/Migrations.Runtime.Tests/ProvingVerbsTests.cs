@@ -184,6 +184,9 @@ public sealed class ProvingVerbsTests
         {
             Assert.True(File.Exists(file), text);
             Assert.Matches($"{database.Name}_\\d{{8}}-\\d{{6}}\\.dump$", file);
+            // Production rows never land in the project (the current directory) or any git work tree by default.
+            Assert.False(file.StartsWith(Environment.CurrentDirectory, StringComparison.Ordinal), file);
+            Assert.Null(Migrations.Runtime.Backup.BackupLocation.GitWorkTreeOf(Path.GetDirectoryName(file)!));
             Assert.True(text.IndexOf("Backed up to", StringComparison.Ordinal) < text.IndexOf("Deploying 3 migration(s)", StringComparison.Ordinal), text);
             if (!OperatingSystem.IsWindows())
             {

@@ -67,7 +67,7 @@ public sealed partial class TestVerbTests
         var result = BundleRun.Run(Basic, "test", "-c", TestPostgres.ServerConnectionString, "--rows", "10");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.All);
-        Assert.Contains($"were left by earlier test or drift runs that were killed: {old}", result.Error);
+        Assert.Contains($"were left by earlier test, drift or restore runs that were killed: {old}", result.Error);
         Assert.Contains($"DROP DATABASE \"{old}\";", result.Error);
         Assert.DoesNotContain(recent, result.Error);
         Assert.True(await DatabaseExistsAsync(old), "a leftover is listed, never dropped unasked");

@@ -3,7 +3,7 @@ using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Backup;
 
-/// <summary>backup: pg_dump in custom format to --output or backups/&lt;db&gt;_&lt;yyyyMMdd-HHmmss&gt;.dump, mode 0600, verified.</summary>
+/// <summary>backup: pg_dump in custom format to --output or the backup folder (<see cref="BackupLocation"/>), mode 0600, verified.</summary>
 public static class BackupCommand
 {
     public static async Task<int> RunAsync(BundleContext context, string? connection, string? output, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public sealed record DatabaseBackup(string Path, long Bytes, int Entries)
     {
         var serverMajor = await PostgresClientEnvironment.ServerMajorVersionAsync(settings, cancellationToken);
         var pgDump = PostgresTools.FindAtLeast("pg_dump", serverMajor);
-        var path = System.IO.Path.GetFullPath(output ?? System.IO.Path.Combine("backups", $"{FileNamePart(settings.Database)}_{DateTime.UtcNow:yyyyMMdd-HHmmss}.dump"));
+        var path = BackupLocation.Resolve(output, settings.Database, Environment.GetEnvironmentVariable, progress.Warn);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         CreatePrivateFile(path);
         progress.Info($"Backing up {settings.Description} to {path}.");
@@ -58,8 +58,4 @@ public sealed record DatabaseBackup(string Path, long Bytes, int Entries)
         // An existing file keeps its old mode through FileMode.Create.
         File.SetUnixFileMode(path, privateMode);
     }
-
-    /// <summary>A database name as part of a file name: a name may hold '/' or '..', which must not pick the directory.</summary>
-    private static string FileNamePart(string database) =>
-        new(database.Select(character => char.IsLetterOrDigit(character) || character is '-' or '_' ? character : '_').ToArray());
 }

@@ -22,7 +22,8 @@ internal static class PostgresClientEnvironment
     public static IReadOnlyDictionary<string, string> Variables(ConnectionSettings settings)
     {
         var builder = settings.CreateBuilder();
-        var variables = new Dictionary<string, string> { ["PGAPPNAME"] = "migrations-bundle" };
+        // The connection's application_name (default migrations-bundle), so pg_stat_activity shows who is restoring.
+        var variables = new Dictionary<string, string> { ["PGAPPNAME"] = builder.ApplicationName ?? "migrations-bundle" };
         if (!string.IsNullOrEmpty(builder.Password))
         {
             variables["PGPASSWORD"] = builder.Password;

@@ -64,7 +64,7 @@ internal static class ProvingCommands
 
         public Command Backup()
         {
-            var output = new Option<string?>("--output", "-o") { Description = "Archive to write (default: backups/<database>_<yyyyMMdd-HHmmss>.dump)." };
+            var output = new Option<string?>("--output", "-o") { Description = "Archive to write (default: <database>_<yyyyMMdd-HHmmss>.dump in $MIGRATIONS_BACKUP_DIR, else ~/.local/share/migrations/backups; never a folder inside a git work tree unless named here)." };
             var command = Verb("backup",
                 "pg_dump the database in custom format to a file only you can read (mode 0600), then verify it with pg_restore --list. The password goes to pg_dump through PGPASSWORD, never its command line.",
                 "backup", "backup -o /var/backups/app-before-2.4.dump");
@@ -77,10 +77,10 @@ internal static class ProvingCommands
         {
             var file = new Argument<string>("file") { Description = "An archive written by 'backup' (pg_dump custom format)." };
             var create = new Option<bool>("--create") { Description = "Create the --connection database first (it must not exist)." };
-            var force = new Option<bool>("--force") { Description = "Replace the contents of a database that is not empty." };
+            var force = new Option<bool>("--force") { Description = "Replace a database that is not empty (it is kept under the name <database>_before_restore_<time>)." };
             var command = Verb("restore",
-                "pg_restore an archive into the --connection database: --create makes a new one; a database that is not empty is refused without --force.",
-                "restore backups/app_20241102-120000.dump --connection \"postgresql://app@localhost/app_copy\" --create");
+                "Restore an archive as the --connection database, all or nothing: pg_restore fills a new database (with the target's encoding, locale, owner, grants and settings), and only a complete restore is swapped in under the target's name, in one transaction (sessions on the target are disconnected for the swap). A failure, Ctrl-C or kill before that changes nothing. --create makes a new database; a database that is not empty is refused without --force. Needs CREATEDB and ownership of the target (or a superuser).",
+                "restore /var/backups/app_20241102-120000.dump --connection \"postgresql://app@localhost/app_copy\" --create");
             command.Arguments.Add(file);
             command.Options.Add(create);
             command.Options.Add(force);

@@ -11,9 +11,6 @@ namespace Migrations.Runtime.Proving;
 /// </summary>
 internal sealed class ScratchServer : IAsyncDisposable
 {
-    /// <summary>How our temporary databases are named: purpose, UTC creation time, random suffix.</summary>
-    private const string LeftoverPattern = "^migrations_[a-z]+_[0-9]{14}_[0-9a-f]{8}$";
-
     private readonly PrivateCluster? _cluster;
     private readonly IProgressReporter _progress;
 
@@ -42,7 +39,7 @@ internal sealed class ScratchServer : IAsyncDisposable
 
     public async Task<TemporaryDatabase> CreateDatabaseAsync(string purpose, CancellationToken cancellationToken)
     {
-        var name = $"migrations_{purpose}_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..8]}";
+        var name = LeftoverDatabases.NewName(purpose);
         await using var connection = new NpgsqlConnection(Server.ConnectionString);
         try
         {
@@ -55,7 +52,7 @@ internal sealed class ScratchServer : IAsyncDisposable
 
         if (_cluster is null)
         {
-            await WarnAboutLeftoversAsync(connection, cancellationToken);
+            await LeftoverDatabases.WarnAsync(connection, Server, _progress, cancellationToken);
         }
 
         try
@@ -69,36 +66,6 @@ internal sealed class ScratchServer : IAsyncDisposable
         }
 
         return new TemporaryDatabase(Server, Server.ForDatabase(name));
-    }
-
-    /// <summary>
-    /// A run killed outright (SIGKILL, a cancelled CI job) cannot drop its temporary database. They are named so they can
-    /// be found; the ones over an hour old that nobody is connected to are listed with the command that drops them. Not
-    /// dropped unasked: someone may be looking into one.
-    /// </summary>
-    private async Task WarnAboutLeftoversAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            SELECT d.datname FROM pg_database d
-            WHERE d.datname ~ @pattern
-              AND substring(d.datname from '_([0-9]{14})_') < to_char(now() AT TIME ZONE 'UTC' - interval '1 hour', 'YYYYMMDDHH24MISS')
-              AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)
-            ORDER BY 1
-            """, connection);
-        command.Parameters.AddWithValue("pattern", LeftoverPattern);
-        var leftovers = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                leftovers.Add(reader.GetString(0));
-            }
-        }
-
-        if (leftovers.Count > 0)
-        {
-            _progress.Warn($"{leftovers.Count} temporary database(s) on {Server.Host}:{Server.Port} were left by earlier test or drift runs that were killed: {string.Join(", ", leftovers)}. Drop them with: {string.Join(" ", leftovers.Select(name => $"DROP DATABASE \"{name}\";"))}");
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -20,7 +20,7 @@ public sealed class ConnectionStringParserTests
         Assert.Equal(10, builder.MaxPoolSize);
         Assert.Equal(20, builder.Timeout);
         Assert.Equal(SslMode.Require, builder.SslMode);
-        Assert.Equal("tenant_a", builder.SearchPath);
+        Assert.Equal("\"tenant_a\"", builder.SearchPath);
         Assert.Equal("tenant_a", settings.Schema);
     }
 

@@ -23,7 +23,7 @@ public static class BaselineCommand
             throw new BundleException(ExitCodes.Refused, $"{settings.Description} already has {applied} applied migration(s): baseline is for a database the bundle has never deployed to. Deploy the rest, or mark a single migration after checking it by hand with 'resolve --applied VERSION'.");
         }
 
-        var renderer = new MigrationRenderer(session.Host);
+        var renderer = session.Renderer;
         var recorded = new List<long>();
         var now = DateTimeOffset.UtcNow;
         foreach (var migration in context.Migrations.Migrations.Where(migration => migration.Version <= version))

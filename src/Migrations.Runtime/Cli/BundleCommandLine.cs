@@ -31,6 +31,12 @@ internal sealed class BundleCommandLine
     private readonly Option<TimeSpan?> _statementTimeout;
     private readonly Option<int> _retries = new("--retries") { Description = "Attempts for a transactional migration that hits the lock timeout.", DefaultValueFactory = _ => RetryPolicy.Default.Attempts };
 
+    private readonly Option<string[]> _allowSchema = new("--allow-schema")
+    {
+        Description = "With a connection that names a tenant's schema (?schema=tenant_a): a schema besides it that migrations may change objects in (shared objects). Repeat for several. Without it such a migration is refused before anything runs.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     public BundleCommandLine(string bundleName, Func<bool, BundleContext> context)
     {
         _bundleName = bundleName;
@@ -102,7 +108,7 @@ internal sealed class BundleCommandLine
         AddEngineOptions(command);
         command.SetAction((result, token) => DeployCommand.RunAsync(Context(result), new DeployOptions(
             result.GetValue(_connection), result.GetValue(target), result.GetValue(dryRun), result.GetValue(outOfOrder),
-            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), result.GetValue(backup)), token));
+            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), result.GetValue(backup), AllowedSchemas(result)), token));
         return command;
     }
 
@@ -141,7 +147,7 @@ internal sealed class BundleCommandLine
         command.Options.Add(to);
         AddEngineOptions(command);
         command.SetAction((result, token) => RollbackCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(steps), result.GetValue(to),
-            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), token));
+            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), AllowedSchemas(result), token));
         return command;
     }
 
@@ -227,7 +233,10 @@ internal sealed class BundleCommandLine
         command.Options.Add(_lockTimeout);
         command.Options.Add(_statementTimeout);
         command.Options.Add(_retries);
+        command.Options.Add(_allowSchema);
     }
+
+    private IReadOnlyList<string> AllowedSchemas(ParseResult result) => result.GetValue(_allowSchema) ?? [];
 
     private DeployTimeouts Timeouts(ParseResult result) => new(result.GetValue(_lockTimeout), result.GetValue(_statementTimeout));
 

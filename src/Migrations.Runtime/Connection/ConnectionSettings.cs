@@ -5,14 +5,14 @@ namespace Migrations.Runtime.Connection;
 /// <summary>A parsed connection: the Npgsql connection string plus what we print instead of it.</summary>
 public sealed class ConnectionSettings
 {
-    private ConnectionSettings(string connectionString, string host, int port, string database, string username, string schema, bool pgBouncer)
+    private ConnectionSettings(string connectionString, string host, int port, string database, string username, string? explicitSchema, bool pgBouncer)
     {
         ConnectionString = connectionString;
         Host = host;
         Port = port;
         Database = database;
         Username = username;
-        Schema = schema;
+        ExplicitSchema = explicitSchema;
         DeclaresPgBouncer = pgBouncer;
     }
 
@@ -28,7 +28,16 @@ public sealed class ConnectionSettings
     public string Username { get; }
 
     /// <summary>Schema for unqualified FluentMigrator objects and for the history tables.</summary>
-    public string Schema { get; }
+    public string Schema => ExplicitSchema ?? "public";
+
+    /// <summary>
+    /// The schema the connection names (<c>?schema=</c>, or the first entry of <c>Search Path=</c>), other than the default
+    /// "public": every object of a deploy then goes there — fluent expressions, raw SQL (search_path) and the history —
+    /// which is what a schema per tenant needs. Null when the connection names none, or names "public".
+    /// </summary>
+    public string? TenantSchema => ExplicitSchema is { } schema && schema != "public" ? schema : null;
+
+    private string? ExplicitSchema { get; }
 
     /// <summary>The URL said pgbouncer=true: a transaction-pooling proxy, which breaks session locks and settings.</summary>
     public bool DeclaresPgBouncer { get; }
@@ -46,7 +55,7 @@ public sealed class ConnectionSettings
 
         var username = builder.Username ?? Environment.UserName;
         var database = builder.Database ?? username;
-        return new ConnectionSettings(builder.ConnectionString, builder.Host ?? "localhost", builder.Port, database, username, string.IsNullOrEmpty(schema) ? "public" : schema, pgBouncer);
+        return new ConnectionSettings(builder.ConnectionString, builder.Host ?? "localhost", builder.Port, database, username, string.IsNullOrEmpty(schema) ? null : schema, pgBouncer);
     }
 
     public NpgsqlConnectionStringBuilder CreateBuilder() => new(ConnectionString);
@@ -56,7 +65,7 @@ public sealed class ConnectionSettings
     {
         var builder = CreateBuilder();
         builder.Database = database;
-        return new ConnectionSettings(builder.ConnectionString, Host, Port, database, Username, Schema, DeclaresPgBouncer);
+        return new ConnectionSettings(builder.ConnectionString, Host, Port, database, Username, ExplicitSchema, DeclaresPgBouncer);
     }
 
     public override string ToString() => Description;

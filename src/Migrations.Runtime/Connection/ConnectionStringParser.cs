@@ -47,7 +47,19 @@ public static class ConnectionStringParser
             throw BundleException.Usage("The connection string names no host. Add Host=… or use a postgresql://user@host/db URL.");
         }
 
-        return ConnectionSettings.From(builder, schema: null, pgBouncer: false);
+        return ConnectionSettings.From(builder, FirstSearchPathSchema(builder.SearchPath), pgBouncer: false);
+    }
+
+    /// <summary>"tenant_a, public" → tenant_a: the schema unqualified names are created in, as PostgreSQL reads search_path.</summary>
+    private static string? FirstSearchPathSchema(string? searchPath)
+    {
+        var first = searchPath?.Split(',')[0].Trim();
+        if (string.IsNullOrEmpty(first) || first == "\"$user\"" || first == "$user")
+        {
+            return null;
+        }
+
+        return first.StartsWith('"') && first.EndsWith('"') && first.Length > 1 ? first[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : first.ToLowerInvariant();
     }
 
     private static string DescribeKeywordError(Exception exception)
@@ -119,7 +131,8 @@ public static class ConnectionStringParser
                     break;
                 case "schema":
                     schema = value;
-                    builder.SearchPath = value;
+                    // Quoted, so search_path names exactly the schema the history and fluent objects use ("Tenant_A" stays so).
+                    builder.SearchPath = History.HistoryStore.Quote(value);
                     break;
                 case "application_name":
                     builder.ApplicationName = value;

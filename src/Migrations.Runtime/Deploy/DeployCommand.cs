@@ -25,13 +25,16 @@ public static class DeployCommand
         }
 
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        // Rendering needs no database: done before the lock, it does not lengthen the time the lock is held.
+        var rendered = bundle.Migrations.ToDictionary(migration => migration.Version, session.Renderer.Render);
+        // Taking the lock creates the history tables (and a tenant's schema): refuse what would reach past the tenant first.
+        var unlocked = HistoryAnalysis.Analyse(bundle, await session.History.ReadAsync(cancellationToken), checksums: null);
+        TenantSchemaGuard.RefuseOtherSchemas(settings, unlocked.Pending.Where(status => options.Target is null || status.Migration.Version <= options.Target).Select(status => (status.Migration, rendered[status.Migration.Version].Up)), options.AllowedSchemas ?? []);
         if (!options.DryRun)
         {
             await session.LockAsync(context, options.LockWait, cancellationToken);
         }
 
-        var renderer = new MigrationRenderer(session.Host);
-        var rendered = bundle.Migrations.ToDictionary(migration => migration.Version, renderer.Render);
         var history = await session.History.ReadAsync(cancellationToken);
         var analysis = HistoryAnalysis.Analyse(bundle, history, rendered.ToDictionary(pair => pair.Key, pair => pair.Value.Checksum));
         RefuseUnsafeHistory(analysis, options);

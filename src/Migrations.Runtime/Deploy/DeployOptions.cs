@@ -10,4 +10,5 @@ public sealed record DeployOptions(
     TimeSpan LockWait,
     DeployTimeouts Timeouts,
     RetryPolicy Retries,
-    bool Backup = false);
+    bool Backup = false,
+    IReadOnlyList<string>? AllowedSchemas = null);

@@ -12,15 +12,22 @@ namespace Migrations.Runtime.Engine;
 /// </summary>
 internal sealed class LiveSession : IAsyncDisposable
 {
-    private LiveSession(MigrationHost host, NpgsqlConnection connection, HistoryStore history, ConnectionSettings settings)
+    private readonly MigrationHost? _checksumHost;
+
+    private LiveSession(MigrationHost host, MigrationHost? checksumHost, NpgsqlConnection connection, HistoryStore history, ConnectionSettings settings)
     {
         Host = host;
+        _checksumHost = checksumHost;
         Connection = connection;
         History = history;
         Settings = settings;
+        Renderer = new Rendering.MigrationRenderer(host, checksumHost);
     }
 
     public MigrationHost Host { get; }
+
+    /// <summary>Renders what this session runs (in the tenant's schema, if the connection names one) and the checksums history compares.</summary>
+    public Rendering.MigrationRenderer Renderer { get; }
 
     public NpgsqlConnection Connection { get; }
 
@@ -32,7 +39,7 @@ internal sealed class LiveSession : IAsyncDisposable
 
     public static async Task<LiveSession> OpenAsync(BundleContext context, ConnectionSettings settings, CancellationToken cancellationToken)
     {
-        var host = MigrationHost.Create(context.Assembly, settings.ConnectionString);
+        var host = MigrationHost.Create(context.Assembly, settings.ConnectionString, settings.TenantSchema);
         NpgsqlConnection connection;
         try
         {
@@ -44,7 +51,9 @@ internal sealed class LiveSession : IAsyncDisposable
             throw ConnectionFailure.Describe(exception is NpgsqlException ? exception : exception.InnerException ?? exception, settings);
         }
 
-        return new LiveSession(host, connection, new HistoryStore(connection, settings.Schema, context.Actor), settings);
+        // Checksums are the same for every tenant: rendered offline with FluentMigrator's default schema.
+        var checksumHost = settings.TenantSchema is null ? null : MigrationHost.Create(context.Assembly);
+        return new LiveSession(host, checksumHost, connection, new HistoryStore(connection, settings.Schema, context.Actor), settings);
     }
 
     /// <summary>Takes the deploy lock, creates the history tables under it, and only then lets the caller read history.</summary>
@@ -107,5 +116,6 @@ internal sealed class LiveSession : IAsyncDisposable
         }
 
         Host.Dispose();
+        _checksumHost?.Dispose();
     }
 }

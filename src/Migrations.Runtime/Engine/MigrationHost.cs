@@ -34,7 +34,8 @@ internal sealed class MigrationHost : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>Offline hosts have no connection string: nothing they do can reach a database.</summary>
-    public static MigrationHost Create(Assembly assembly, string? connectionString = null)
+    /// <param name="defaultSchema">Where expressions without a schema go (a tenant's schema); null: FluentMigrator's "public".</param>
+    public static MigrationHost Create(Assembly assembly, string? connectionString = null, string? defaultSchema = null)
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.ClearProviders())
@@ -46,6 +47,12 @@ internal sealed class MigrationHost : IDisposable
         // Execute.EmbeddedScript looks in the embedded resource providers; the default one covers the assembly source,
         // which WithMigrationsIn does not fill, so the bundle's own resources were never found.
         services.AddSingleton<FluentMigrator.Infrastructure.IEmbeddedResourceProvider>(new FluentMigrator.Infrastructure.DefaultEmbeddedResourceProvider(assembly));
+        if (defaultSchema is not null)
+        {
+            services.AddSingleton<FluentMigrator.Runner.Conventions.IConventionSet>(new DefaultConventionSet(defaultSchema, workingDirectory: null));
+            services.AddScoped<FluentMigrator.Runner.Generators.Postgres.PostgresQuoter>(provider => new ConnectionSchemaQuoter(provider.GetRequiredService<PostgresOptions>(), defaultSchema));
+        }
+
         services.AddScoped<PostgresDbFactory, DirectNpgsqlDbFactory>();
         services.AddScoped<BundleProcessor>();
         return new MigrationHost(services.BuildServiceProvider(validateScopes: false), connectionString ?? string.Empty);

@@ -16,7 +16,7 @@ internal sealed class MigrationSequence : IAsyncDisposable
 
     public MigrationSequence(LiveSession session, IProgressReporter progress, CancellationToken cancellationToken)
     {
-        _renderer = new MigrationRenderer(session.Host);
+        _renderer = session.Renderer;
         _monitor = new BlockerMonitor(session.Settings.ConnectionString);
         Applier = new MigrationApplier(session, DeployTimeouts.Default, RetryPolicy.Default, progress, cancellationToken);
     }

@@ -4,25 +4,33 @@ using Migrations.Runtime.Engine;
 namespace Migrations.Runtime.Rendering;
 
 /// <summary>Renders migrations to SQL without a database, through FluentMigrator's own PostgreSQL generator.</summary>
-internal sealed class MigrationRenderer(MigrationHost host)
+/// <param name="checksumHost">
+/// Where checksums are rendered when <paramref name="host"/> puts objects in a tenant's schema: a checksum belongs to
+/// the migration, the same for every tenant and for the lock file, so it is always taken over the default rendering.
+/// </param>
+internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? checksumHost = null)
 {
     public RenderedMigration Render(MigrationDescriptor descriptor)
     {
-        var (up, upProblem) = Record(descriptor, host.CollectUp);
-        var (down, downProblem) = Record(descriptor, host.CollectDown);
-        return new RenderedMigration(descriptor, up, down, MigrationChecksum.Compute(up), upProblem, downProblem);
+        var (up, upProblem) = Record(descriptor, host, host.CollectUp);
+        var (down, downProblem) = Record(descriptor, host, host.CollectDown);
+        return new RenderedMigration(descriptor, up, down, checksumHost is null ? MigrationChecksum.Compute(up) : Checksum(descriptor), upProblem, downProblem);
     }
 
     public IReadOnlyList<RenderedMigration> RenderAll(IEnumerable<MigrationDescriptor> migrations) =>
         migrations.Select(Render).ToList();
 
     /// <summary>The checksum alone: it covers Up only, so rendering Down as well would double the work of status.</summary>
-    public string Checksum(MigrationDescriptor descriptor) => MigrationChecksum.Compute(Record(descriptor, host.CollectUp).Statements);
+    public string Checksum(MigrationDescriptor descriptor)
+    {
+        var checksums = checksumHost ?? host;
+        return MigrationChecksum.Compute(Record(descriptor, checksums, checksums.CollectUp).Statements);
+    }
 
     public Dictionary<long, string> Checksums(IEnumerable<MigrationDescriptor> migrations) =>
         migrations.ToDictionary(migration => migration.Version, Checksum);
 
-    private (IReadOnlyList<string> Statements, RenderProblem? Problem) Record(MigrationDescriptor descriptor, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect)
+    private static (IReadOnlyList<string> Statements, RenderProblem? Problem) Record(MigrationDescriptor descriptor, MigrationHost host, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect)
     {
         var sink = new RecordingSink();
         var previous = host.Processor.Sink;

@@ -27,7 +27,7 @@ public static class ResolveCommand
         var history = await session.History.ReadAsync(cancellationToken);
         history.TryGetValue(version, out var before);
         var state = applied is not null ? MigrationState.ResolvedApplied : MigrationState.ResolvedRolledBack;
-        var checksum = new MigrationRenderer(session.Host).Checksum(migration);
+        var checksum = session.Renderer.Checksum(migration);
         var previous = before is null ? "never recorded" : before.State.ToDatabase();
         var detail = $"resolved by {context.Actor.User}@{context.Actor.Host} (was {previous})" + (string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}");
         var now = DateTimeOffset.UtcNow;

@@ -9,7 +9,7 @@ namespace Migrations.Runtime.Rollback;
 /// <summary>rollback: runs Down() of the newest applied migrations, newest first, under the deploy lock.</summary>
 public static class RollbackCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, int? steps, long? to, TimeSpan lockWait, DeployTimeouts timeouts, RetryPolicy retries, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BundleContext context, string? connection, int? steps, long? to, TimeSpan lockWait, DeployTimeouts timeouts, RetryPolicy retries, IReadOnlyList<string> allowedSchemas, CancellationToken cancellationToken)
     {
         if (steps is null == to is null)
         {
@@ -52,22 +52,24 @@ public static class RollbackCommand
             return ExitCodes.Success;
         }
 
-        var renderer = new MigrationRenderer(session.Host);
+        // Rendered and checked before anything runs: a forward-only migration or a schema outside the tenant's would
+        // otherwise stop the rollback halfway.
+        var rendered = plan.Select(status => session.Renderer.Render(status.Migration)).ToList();
+        if (rendered.FirstOrDefault(migration => migration.DownProblem?.Kind == RenderProblemKind.ForwardOnly) is { } forwardOnly)
+        {
+            throw new BundleException(ExitCodes.Refused, $"Migration {forwardOnly.Migration.DisplayName} is forward-only and cannot be rolled back. Nothing was rolled back; roll back to a version after it (--to {forwardOnly.Migration.Version}).");
+        }
+
+        TenantSchemaGuard.RefuseOtherSchemas(settings, rendered.Select(migration => (migration.Migration, migration.Down)), allowedSchemas);
         var applier = new MigrationApplier(session, timeouts, retries, context.Progress, cancellationToken);
         await using var monitor = new BlockerMonitor(settings.ConnectionString);
         var done = new List<object>();
         context.Progress.Info($"Rolling back {plan.Count} migration(s) on {settings.Description}.");
-        foreach (var status in plan)
+        foreach (var migration in rendered)
         {
-            var rendered = renderer.Render(status.Migration);
-            if (rendered.DownProblem?.Kind == RenderProblemKind.ForwardOnly)
-            {
-                throw new BundleException(ExitCodes.Refused, $"Migration {status.Migration.DisplayName} is forward-only and cannot be rolled back; {done.Count} migration(s) were rolled back before it.");
-            }
-
-            context.Progress.Info($"  ← {status.Migration.DisplayName}");
-            var elapsed = await applier.ApplyAsync(rendered, MigrationDirection.Down, monitor);
-            done.Add(new { version = status.Migration.Version, name = status.Migration.Name, durationMs = (long)elapsed.TotalMilliseconds });
+            context.Progress.Info($"  ← {migration.Migration.DisplayName}");
+            var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Down, monitor);
+            done.Add(new { version = migration.Migration.Version, name = migration.Migration.Name, durationMs = (long)elapsed.TotalMilliseconds });
             context.Progress.Info($"    rolled back in {elapsed.TotalSeconds:0.00}s");
         }
 

@@ -21,7 +21,10 @@ namespace Migrations.Safety.Sql
         /// <summary>Every table of DROP TABLE, TRUNCATE and LOCK, which take lists.</summary>
         public IReadOnlyList<SqlName> Tables { get; internal set; } = Array.Empty<SqlName>();
 
-        /// <summary>The object the statement names when it is not a table: index, trigger, schema, type or materialized view.</summary>
+        /// <summary>
+        /// The object the statement names when it is not a table: index, trigger, schema (CREATE/ALTER/DROP SCHEMA: its
+        /// name is the schema), type, materialized view, view, sequence, domain, function, procedure or aggregate.
+        /// </summary>
         public SqlName? ObjectName { get; internal set; }
 
         public bool Concurrently { get; internal set; }

@@ -147,6 +147,22 @@ namespace Migrations.Safety.Sql
                 return;
             }
 
+            if (cursor.Accept("SCHEMA"))
+            {
+                result.Kind = SqlStatementKind.CreateSchema;
+                cursor.Accept("IF", "NOT", "EXISTS");
+                result.ObjectName = cursor.ReadName();
+                return;
+            }
+
+            cursor.Accept("RECURSIVE");
+            if (AcceptNamedObjectKind(cursor))
+            {
+                cursor.Accept("IF", "NOT", "EXISTS");
+                result.ObjectName = cursor.ReadName();
+                return;
+            }
+
             cursor.Accept("CONSTRAINT");
             if (cursor.Accept("TRIGGER"))
             {
@@ -181,7 +197,20 @@ namespace Migrations.Safety.Sql
                 result.IfExists = cursor.Accept("IF", "EXISTS");
                 result.ObjectName = cursor.ReadName();
             }
+            else if (cursor.Accept("MATERIALIZED", "VIEW") || AcceptNamedObjectKind(cursor))
+            {
+                result.IfExists = cursor.Accept("IF", "EXISTS");
+                result.ObjectName = cursor.ReadName();
+            }
         }
+
+        /// <summary>
+        /// The kinds of schema objects, besides tables, indexes and triggers, whose name follows the keyword: the rules do not
+        /// judge them, but where they live (their schema) matters to whoever runs the statement.
+        /// </summary>
+        private static bool AcceptNamedObjectKind(SqlTokenCursor cursor) =>
+            cursor.Accept("SEQUENCE") || cursor.Accept("VIEW") || cursor.Accept("TYPE") || cursor.Accept("DOMAIN")
+            || cursor.Accept("FUNCTION") || cursor.Accept("PROCEDURE") || cursor.Accept("AGGREGATE");
 
         private static void ClassifyAlter(SqlTokenCursor cursor, ClassifiedStatement result)
         {
@@ -213,6 +242,12 @@ namespace Migrations.Safety.Sql
                 {
                     result.Kind = SqlStatementKind.AlterSchemaRename;
                 }
+            }
+            else if (cursor.Accept("MATERIALIZED", "VIEW") || cursor.Accept("SEQUENCE") || cursor.Accept("VIEW") || cursor.Accept("DOMAIN")
+                || cursor.Accept("FUNCTION") || cursor.Accept("PROCEDURE") || cursor.Accept("INDEX"))
+            {
+                result.IfExists = cursor.Accept("IF", "EXISTS");
+                result.ObjectName = cursor.ReadName();
             }
             else if (cursor.Accept("TYPE"))
             {

@@ -19,6 +19,7 @@ namespace Migrations.Safety.Sql
         Insert,
         Truncate,
         CreateTrigger,
+        CreateSchema,
         DropSchema,
         AlterSchemaRename,
         AlterTypeAddValue,

@@ -20,6 +20,31 @@ public sealed class SqlStatementClassifierTests
         Assert.Equal("Jobs", statement.Table.Name);
     }
 
+    [Theory]
+    [InlineData("CREATE SEQUENCE \"billing\".\"invoice_no\" START 1000", "billing", "invoice_no")]
+    [InlineData("CREATE OR REPLACE VIEW reporting.active_users AS SELECT 1", "reporting", "active_users")]
+    [InlineData("CREATE TYPE app.mood AS ENUM ('sad', 'ok')", "app", "mood")]
+    [InlineData("CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$", "app", "touch")]
+    [InlineData("DROP VIEW IF EXISTS reporting.active_users", "reporting", "active_users")]
+    [InlineData("DROP MATERIALIZED VIEW reporting.totals", "reporting", "totals")]
+    [InlineData("ALTER SEQUENCE billing.invoice_no RESTART", "billing", "invoice_no")]
+    [InlineData("ALTER INDEX app.ix_a RENAME TO ix_b", "app", "ix_a")]
+    public void ObjectsBesidesTablesAreNamedWithTheirSchema(string sql, string schema, string name)
+    {
+        var statement = Classify(sql);
+
+        Assert.Equal((schema, name), (statement.ObjectName!.Schema, statement.ObjectName.Name));
+    }
+
+    [Fact]
+    public void CreateSchemaNamesTheSchema()
+    {
+        var statement = Classify("CREATE SCHEMA IF NOT EXISTS \"Reporting\"");
+
+        Assert.Equal(SqlStatementKind.CreateSchema, statement.Kind);
+        Assert.Equal("Reporting", statement.ObjectName!.Name);
+    }
+
     [Fact]
     public void UnquotedNamesFoldToLowerCase()
     {

@@ -101,6 +101,42 @@ public sealed class DeployConcurrencyTests(StandardBundle bundle)
         await AssertFullyMigratedAsync(database);
     }
 
+    [Fact]
+    public async Task DeployerKilledDuringAConcurrentIndexBuildThatTheServerFinishes_NextDeployWaitsForItThenKeepsTheValidIndex()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        Assert.Equal(0, (await bundle.Project.RunBundleAsync(database.Url, "deploy", "--target", "20250102000000")).ExitCode);
+        await using var writer = new NpgsqlConnection(database.ConnectionString);
+        await writer.OpenAsync();
+        var transaction = await writer.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO accounts (email) VALUES ('a@example.com')", writer, transaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        using var deployer = StartBundle(database.Url, "deploy");
+        await WaitForQueryAsync(database, "CREATE INDEX CONCURRENTLY");
+        deployer.Kill();
+        await deployer.WaitForExitAsync();
+
+        // The orphaned build still holds the deploy lock in its session: the next deployer says what it waits for.
+        var waiting = await bundle.Project.RunBundleAsync(database.Url, "deploy", "--lock-wait", "2s");
+        Assert.Equal(4, waiting.ExitCode);
+        Assert.Contains(": CREATE INDEX CONCURRENTLY \"ix_accounts_email\" ON \"public\".\"accounts\"", waiting.Error);
+        Assert.True(waiting.Error.Contains("(waiting for writers before build", StringComparison.Ordinal), waiting.Error);
+        Assert.Contains("if that deploy was killed, the server finishes this statement first (SELECT pg_cancel_backend(", waiting.Error);
+
+        // The old transaction ends: the server completes the build, finds its client gone and ends the session.
+        await transaction.CommitAsync();
+        await WaitForNoQueryAsync(database, "CREATE INDEX CONCURRENTLY");
+        Assert.True(await database.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_accounts_email'::regclass"));
+
+        var next = await bundle.Project.RunBundleAsync(database.Url, "deploy");
+        Assert.True(next.ExitCode == 0, next.All);
+        Assert.Contains("index public.ix_accounts_email was completed by the earlier, interrupted run (valid, same definition): kept, not built again.", next.Output);
+        await AssertFullyMigratedAsync(database);
+    }
+
     private Process StartBundle(string databaseUrl, params string[] arguments) =>
         ProcessRunner.Start(bundle.Project.Bundle(), arguments, bundle.Project.ProjectDirectory, new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl });
 
@@ -119,6 +155,15 @@ public sealed class DeployConcurrencyTests(StandardBundle bundle)
         }
 
         throw new TimeoutException($"No session started running '{fragment}'.");
+    }
+
+    private static async Task WaitForNoQueryAsync(TestDatabase database, string fragment)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < TimeSpan.FromSeconds(60) && await database.ScalarAsync<long>($"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%{fragment}%' AND pid <> pg_backend_pid()") > 0)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private static async Task AssertFullyMigratedAsync(TestDatabase database)

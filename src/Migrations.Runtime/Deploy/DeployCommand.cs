@@ -62,13 +62,14 @@ public static class DeployCommand
 
         context.Progress.Info($"Deploying {plan.Count} migration(s) to {settings.Description}.");
         var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken);
+        var unfinished = analysis.Unfinished.Select(status => status.Migration.Version).ToHashSet();
         var applied = new List<AppliedMigration>();
         await using var monitor = new BlockerMonitor(settings.ConnectionString);
         foreach (var migration in plan)
         {
             var mode = migration.Migration.IsTransactional ? string.Empty : " (no transaction)";
             context.Progress.Info($"  → {migration.Migration.DisplayName}{mode}");
-            var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Up, monitor);
+            var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Up, monitor, unfinished.Contains(migration.Migration.Version));
             applied.Add(new AppliedMigration(migration.Migration.Version, migration.Migration.Name, (long)elapsed.TotalMilliseconds));
             context.Progress.Info($"    applied in {elapsed.TotalSeconds:0.00}s");
         }

@@ -69,6 +69,34 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
     }
 
     /// <summary>
+    /// True once a statement that can commit as it goes (a DO block or procedure with COMMIT inside) has committed at
+    /// least once: inside such a statement every COMMIT starts a new transaction, whose start is after the statement's.
+    /// </summary>
+    public async Task<bool> HasCommittedDuringStatementAsync(int pid, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_disposed)
+            {
+                return false;
+            }
+
+            await using var command = new NpgsqlCommand("SELECT coalesce(bool_or(xact_start > query_start), false) FROM pg_stat_activity WHERE pid = @pid AND state = 'active'", await ConnectAsync(cancellationToken));
+            command.Parameters.AddWithValue("pid", pid);
+            return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
     /// After a lock timeout nobody is blocked any more, so pg_blocking_pids has nothing to say: name instead the sessions
     /// that hold a lock on the table the failed statement wanted. Used when no look was possible while it waited.
     /// </summary>

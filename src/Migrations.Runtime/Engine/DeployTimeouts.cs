@@ -5,9 +5,9 @@ public sealed record DeployTimeouts(TimeSpan LockTimeout, TimeSpan? StatementTim
 {
     public static DeployTimeouts Default { get; } = new(TimeSpan.FromSeconds(5), null);
 
-    public string LockTimeoutSetting(StatementTraits traits) => traits.IsOnline ? "0" : Milliseconds(LockTimeout);
+    internal string LockTimeoutSetting(StatementTraits traits) => traits.IsOnline ? "0" : Milliseconds(LockTimeout);
 
-    public string StatementTimeoutSetting(StatementTraits traits) =>
+    internal string StatementTimeoutSetting(StatementTraits traits) =>
         traits.IsOnline || StatementTimeout is null ? "0" : Milliseconds(StatementTimeout.Value);
 
     private static string Milliseconds(TimeSpan value) => $"{(long)value.TotalMilliseconds}ms";

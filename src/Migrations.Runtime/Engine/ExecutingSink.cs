@@ -21,8 +21,17 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
 
     public IReadOnlyList<BlockingSession> LastBlockers { get; private set; } = [];
 
+    /// <summary>Concurrent indexes an earlier, interrupted run completed (<see cref="EarlierIndexBuilds"/>): not built again.</summary>
+    public IReadOnlySet<string> AlreadyBuilt { get; set; } = new HashSet<string>();
+
     /// <summary>The statement running now, or the one that failed.</summary>
     public string? CurrentStatement { get; private set; }
+
+    /// <summary>The statement running now (or the one that failed) commits as it goes: a DO block or a CALL, which may COMMIT inside.</summary>
+    public bool CurrentStatementCommitsAsItGoes { get; private set; }
+
+    /// <summary>Such a statement was seen to have committed part of its work before it ended.</summary>
+    public bool CurrentStatementCommittedPart { get; private set; }
 
     /// <summary>Call when a transaction begins or ends: SET LOCAL values do not outlive it.</summary>
     public void ResetTimeoutScope()
@@ -36,8 +45,16 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         var connection = processor.OpenConnection();
         var transaction = processor.CurrentTransaction;
         var traits = StatementTraits.Of(sql);
+        if (traits.ConcurrentIndex is { } index && AlreadyBuilt.Contains(index.Key))
+        {
+            Executed.Add(sql);
+            return;
+        }
+
         ApplyTimeouts(connection, transaction, traits);
         CurrentStatement = sql;
+        CurrentStatementCommitsAsItGoes = transaction is null && CommitsAsItGoes(sql);
+        CurrentStatementCommittedPart = false;
 
         using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         var pid = connection.ProcessID;
@@ -45,7 +62,12 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         // Look for blockers well before lock_timeout fires: once the statement has failed, nobody blocks it any more.
         var firstObservation = TimeSpan.FromMilliseconds(Math.Clamp(timeouts.LockTimeout.TotalMilliseconds / 2, 50, 750));
         using var observer = new Timer(_ => Observe(pid, sql, stopwatch), null, firstObservation, ReportEvery);
-        using var cancellation = cancellationToken.Register(() => command.Cancel());
+        using var cancellation = cancellationToken.Register(() =>
+        {
+            // Once cancelled, the statement is gone from pg_stat_activity: look whether it committed anything first.
+            NoteCommits(pid);
+            command.Cancel();
+        });
         command.ExecuteNonQuery();
         Executed.Add(sql);
     }
@@ -76,6 +98,7 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
 
     private void Observe(int pid, string sql, Stopwatch stopwatch)
     {
+        NoteCommits(pid);
         var blockers = monitor.FindBlockersAsync(pid, CancellationToken.None).GetAwaiter().GetResult();
         if (blockers.Count > 0)
         {
@@ -85,13 +108,18 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         if (stopwatch.Elapsed >= ReportEvery - TimeSpan.FromMilliseconds(100))
         {
             var waiting = blockers.Count > 0 ? $", waiting for {string.Join("; ", blockers)}" : string.Empty;
-            progress.Info($"    still running after {stopwatch.Elapsed.TotalSeconds:0}s: {FirstLine(sql)}{waiting}");
+            progress.Info($"    still running after {stopwatch.Elapsed.TotalSeconds:0}s: {MessageText.Excerpt(sql)}{waiting}");
         }
     }
 
-    private static string FirstLine(string sql)
+    private void NoteCommits(int pid)
     {
-        var line = sql.Trim().Split('\n')[0].Trim();
-        return line.Length > 100 ? line[..100] + "…" : line;
+        if (CurrentStatementCommitsAsItGoes && !CurrentStatementCommittedPart)
+        {
+            CurrentStatementCommittedPart = monitor.HasCommittedDuringStatementAsync(pid, CancellationToken.None).GetAwaiter().GetResult();
+        }
     }
+
+    private static bool CommitsAsItGoes(string sql) =>
+        Migrations.Safety.Sql.SqlLexer.Tokenize(sql).FirstOrDefault(token => !token.IsTrivia) is { } first && (first.IsKeyword("DO") || first.IsKeyword("CALL"));
 }

@@ -19,7 +19,8 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
     /// <summary>The blockers last seen in any attempt: a final attempt can fail before its own observation runs.</summary>
     private IReadOnlyList<BlockingSession> _lastBlockers = [];
 
-    public async Task<TimeSpan> ApplyAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor)
+    /// <param name="resumesEarlierAttempt">The history shows an unfinished earlier run of this migration (failed or interrupted).</param>
+    public async Task<TimeSpan> ApplyAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor, bool resumesEarlierAttempt = false)
     {
         var migration = rendered.Migration;
         await monitor.WarmUpAsync(cancellationToken);
@@ -30,7 +31,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         }
         else
         {
-            await ApplyWithoutTransactionAsync(rendered, direction, monitor, stopwatch);
+            await ApplyWithoutTransactionAsync(rendered, direction, monitor, stopwatch, resumesEarlierAttempt);
         }
 
         return stopwatch.Elapsed;
@@ -73,15 +74,15 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         }
     }
 
-    private async Task ApplyWithoutTransactionAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor, Stopwatch stopwatch)
+    private async Task ApplyWithoutTransactionAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor, Stopwatch stopwatch, bool resumesEarlierAttempt)
     {
         var migration = rendered.Migration;
         var started = DateTimeOffset.UtcNow;
         var sink = new ExecutingSink(session.Host.Processor, timeouts, monitor, progress, cancellationToken);
         if (direction == MigrationDirection.Up)
         {
+            sink.AlreadyBuilt = await new EarlierIndexBuilds(session.Connection, timeouts, progress, cancellationToken).ReconcileAsync(rendered, resumesEarlierAttempt);
             await session.History.RecordAsync(new HistoryRecord(migration.Version, migration.Name, rendered.Checksum, MigrationState.Running, started), cancellationToken);
-            await DropInvalidIndexesLeftByEarlierAttemptsAsync(rendered);
         }
 
         try
@@ -96,8 +97,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
                 await RecordFailureAsync(new HistoryRecord(migration.Version, migration.Name, rendered.Checksum, MigrationState.Failed, started, DateTimeOffset.UtcNow, stopwatch.ElapsedMilliseconds, detail));
             }
 
-            var applied = sink.Executed.Count;
-            var failure = Failure(migration, direction, exception, $"{applied} of its statements completed before the one that failed, and stay applied (it has no transaction). Fix the cause and deploy again, or mark it with 'resolve'");
+            var failure = Failure(migration, direction, exception, WhatStaysApplied(sink, direction == MigrationDirection.Up ? rendered.Up.Count : rendered.Down.Count));
             throw FindPostgres(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable
                 ? new BundleException(ExitCodes.LockTimeout, failure.Message + $"; {await BlockersAsync(sink, monitor)}", exception)
                 : failure;
@@ -127,39 +127,18 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
     }
 
     /// <summary>
-    /// A failed or killed CREATE INDEX CONCURRENTLY leaves an INVALID index of the same name, and a re-run would fail
-    /// with "already exists" (or, with IF NOT EXISTS, keep the broken index). Drop it concurrently first.
+    /// What a non-transactional migration that stopped halfway left behind, as it really is: the statements that
+    /// completed, and whether the one that stopped had committed part of its work (a DO block or procedure commits as
+    /// it goes) or was rolled back.
     /// </summary>
-    private async Task DropInvalidIndexesLeftByEarlierAttemptsAsync(RenderedMigration rendered)
+    private string WhatStaysApplied(ExecutingSink sink, int total)
     {
-        foreach (var traits in rendered.Up.Select(StatementTraits.Of).Where(traits => traits.ConcurrentIndexName is not null))
-        {
-            const string sql = """
-                SELECT format('%I.%I', n.nspname, c.relname)
-                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE NOT i.indisvalid AND c.relname = @name
-                  AND (n.nspname = @schema OR (@schema IS NULL AND n.nspname = ANY(current_schemas(false))))
-                """;
-            string? invalid;
-            await using (var find = new NpgsqlCommand(sql, session.Connection))
-            {
-                find.Parameters.AddWithValue("name", traits.ConcurrentIndexName!);
-                find.Parameters.Add(new NpgsqlParameter("schema", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)traits.ConcurrentIndexSchema ?? DBNull.Value });
-                invalid = (string?)await find.ExecuteScalarAsync(cancellationToken);
-            }
-
-            if (invalid is null)
-            {
-                continue;
-            }
-
-            progress.Warn($"{rendered.Migration.DisplayName}: dropping INVALID index {invalid} left by an earlier failed build before building it again.");
-            // Two statements in one command run as one implicit transaction, which CONCURRENTLY refuses: send them apart.
-            await using var drop = new NpgsqlCommand("SET lock_timeout = 0", session.Connection) { CommandTimeout = 0 };
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-            drop.CommandText = $"DROP INDEX CONCURRENTLY IF EXISTS {invalid}";
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var stopped = sink.CurrentStatement is { } statement ? " (" + MessageText.Excerpt(statement, 60) + ")" : string.Empty;
+        var fate = !sink.CurrentStatementCommitsAsItGoes ? "was rolled back"
+            : sink.CurrentStatementCommittedPart ? "had already committed part of its work, which stays applied too"
+            : "may have committed part of its work (it can COMMIT as it goes)";
+        var last = cancellationToken.IsCancellationRequested ? "was cancelled" : "failed";
+        return $"{sink.Executed.Count} of its {total} statements completed before the one that {last}, and stay applied (it has no transaction); the one that {last}{stopped} {fate}. Fix the cause and deploy again, or mark it with 'resolve'";
     }
 
     private void Run(MigrationDescriptor migration, MigrationDirection direction, ExecutingSink sink)

@@ -32,7 +32,7 @@ internal static class TenantSchemaGuard
                 if (other is not null)
                 {
                     throw new BundleException(ExitCodes.Refused,
-                        $"Migration {migration.DisplayName} changes an object in schema '{other}' ({Excerpt(statement.Text)}), but the connection names schema '{tenant}': every tenant would share that object and the next tenant's deploy would fail halfway. Leave the schema out (InSchema, or the prefix in SQL) so it follows the connection, or pass --allow-schema {other} if the object is meant to be shared. Nothing was changed.");
+                        $"Migration {migration.DisplayName} changes an object in schema '{other}' ({Output.MessageText.Excerpt(statement.Text, 80)}), but the connection names schema '{tenant}': every tenant would share that object and the next tenant's deploy would fail halfway. Leave the schema out (InSchema, or the prefix in SQL) so it follows the connection, or pass --allow-schema {other} if the object is meant to be shared. Nothing was changed.");
                 }
             }
         }
@@ -49,11 +49,5 @@ internal static class TenantSchemaGuard
         return new[] { statement.Table, statement.ObjectName }.Concat(statement.Tables)
             .Select(name => name?.Schema)
             .OfType<string>();
-    }
-
-    private static string Excerpt(string sql)
-    {
-        var line = sql.Trim().Split('\n')[0].Trim();
-        return line.Length <= 80 ? line : line[..77] + "...";
     }
 }

@@ -69,12 +69,20 @@ public sealed class DeployLock : IAsyncDisposable
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Who holds the lock and what it is doing. A deploy killed during CREATE INDEX CONCURRENTLY keeps the lock until
+    /// the server has finished the build it was running (the server notices a dead client only when it next answers
+    /// it): then this names the pid, the statement and the build's phase, so it is clear what is being waited for.
+    /// </summary>
     private async Task<string> DescribeHolderAsync(CancellationToken cancellationToken)
     {
         // A bigint advisory key shows in pg_locks split into classid (high half) and objid (low half), objsubid 1.
         const string sql = """
-            SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local'), a.backend_start
+            SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local'), a.backend_start,
+                   coalesce(a.state = 'active', false), coalesce(split_part(a.query, E'\n', 1), ''), extract(epoch FROM now() - a.query_start)::bigint,
+                   coalesce(p.phase || CASE WHEN p.blocks_total > 0 THEN format(', %s%% of blocks', (100 * p.blocks_done / p.blocks_total)) ELSE '' END, '')
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            LEFT JOIN pg_stat_progress_create_index p ON p.pid = a.pid
             WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
               AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND l.classid = ((@key >> 32) & 4294967295)::oid AND l.objid = (@key & 4294967295)::oid
@@ -88,8 +96,16 @@ public sealed class DeployLock : IAsyncDisposable
             return "holder already gone";
         }
 
+        var pid = reader.GetInt32(0);
         var since = reader.GetFieldValue<DateTimeOffset>(3);
-        return $"held by pid {reader.GetInt32(0)}, application '{reader.GetString(1)}', client {reader.GetString(2)}, connected since {since:u}";
+        var holder = $"held by pid {pid}, application '{reader.GetString(1)}', client {reader.GetString(2)}, connected since {since:u}";
+        if (!reader.GetBoolean(4))
+        {
+            return holder;
+        }
+
+        var phase = reader.GetString(7);
+        return $"{holder}, running for {reader.GetInt64(6)}s: {MessageText.Excerpt(reader.GetString(5), 80)}{(phase.Length > 0 ? $" ({phase})" : string.Empty)}; if that deploy was killed, the server finishes this statement first (SELECT pg_cancel_backend({pid}) stops it)";
     }
 
     public async ValueTask DisposeAsync()

@@ -62,10 +62,11 @@ namespace Migrations.Build.Tasks
                     ups[parsed.Version] = (parsed, resource, item.ItemSpec.Replace('\\', '/'), directives);
                     foreach (var allowed in directives.AllowedRules)
                     {
-                        if (allowed.Value.Length == 0)
+                        if (!Migrations.Safety.Rules.SuppressionReason.IsGiven(allowed.Value))
                         {
+                            var placeholder = Migrations.Safety.Rules.SuppressionReason.IsMissing(allowed.Value) ? string.Empty : $" ('{allowed.Value.Trim()}' is a placeholder)";
                             Log.LogError("migrations", "PGM900", null, path, 0, 0, 0, 0,
-                                "'-- migrations: allow-unsafe {0}' has no reason. Say why the operation is safe here: -- migrations: allow-unsafe {0} because …", allowed.Key);
+                                "'-- migrations: allow-unsafe {0}' has no reason{1}. Say why the operation is safe here: -- migrations: allow-unsafe {0} because …", allowed.Key, placeholder);
                         }
                     }
                 }

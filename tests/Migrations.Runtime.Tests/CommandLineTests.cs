@@ -190,6 +190,7 @@ public sealed class CommandLineTests
             File.WriteAllText(Path.Combine(directory, "Acme.Db.csproj"), "<Project />");
             var first = BundleRun.Run(Basic, "create", "add_glossary", "--project-dir", directory);
             Assert.Equal(ExitCodes.Success, first.ExitCode);
+            Assert.Matches($@"^Created Migrations/\d{{14}}_AddGlossary\.cs in Acme\.Db\.csproj \({System.Text.RegularExpressions.Regex.Escape(directory)}\)", first.Output);
             var file = Assert.Single(Directory.GetFiles(Path.Combine(directory, "Migrations")));
             Assert.Matches(@"\d{14}_AddGlossary\.cs$", file);
             var text = File.ReadAllText(file);
@@ -201,6 +202,24 @@ public sealed class CommandLineTests
             Assert.Equal(ExitCodes.Refused, second.ExitCode);
             Assert.Contains("already exists", second.Error);
             Assert.Single(Directory.GetFiles(Path.Combine(directory, "Migrations")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CreateOutsideAnyProject_IsRefusedAndWritesNothing()
+    {
+        var directory = Directory.CreateTempSubdirectory("create-test-").FullName;
+        try
+        {
+            var result = BundleRun.Run(Basic, "create", "add_glossary", "--project-dir", directory);
+
+            Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+            Assert.Equal($"error: No project file (*.csproj) in {directory}: run 'create' in the migrations project's folder, or pass --project-dir.", result.Error.Trim());
+            Assert.False(Directory.Exists(Path.Combine(directory, "Migrations")));
         }
         finally
         {
@@ -225,6 +244,7 @@ public sealed class CommandLineTests
         var directory = Directory.CreateTempSubdirectory("create-test-").FullName;
         try
         {
+            File.WriteAllText(Path.Combine(directory, "Acme.Db.csproj"), "<Project />");
             Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "create", "first", "--project-dir", directory).ExitCode);
             Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "create", "second", "--project-dir", directory).ExitCode);
             Assert.Equal(ExitCodes.Success, BundleRun.Run(Basic, "create", "third", "--project-dir", directory).ExitCode);

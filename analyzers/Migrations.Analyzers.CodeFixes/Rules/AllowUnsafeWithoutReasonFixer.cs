@@ -11,7 +11,7 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.CodeFixes.Rules
 {
-    /// <summary>PGM900: insert Reason = "…" for the author to complete.</summary>
+    /// <summary>PGM900: insert Reason = "TODO: …" for the author to replace (a placeholder, so PGM900 stays until they do).</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AllowUnsafeWithoutReasonFixer)), Shared]
     public sealed class AllowUnsafeWithoutReasonFixer : CodeFixProvider
     {
@@ -28,13 +28,18 @@ namespace Migrations.Analyzers.CodeFixes.Rules
                 return;
             }
 
-            var reason = SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("…")))
+            var reason = SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(SuppressionReason.Placeholder)))
                 .WithNameEquals(SyntaxFactory.NameEquals("Reason"));
             var existing = attribute.ArgumentList.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == "Reason");
+            if (existing?.Expression is LiteralExpressionSyntax { Token.ValueText: SuppressionReason.Placeholder })
+            {
+                // Already the placeholder: only the author can write the reason.
+                return;
+            }
             var arguments = existing == null ? attribute.ArgumentList.Arguments.Add(reason) : attribute.ArgumentList.Arguments.Replace(existing, reason);
             var fixedAttribute = attribute.WithArgumentList(attribute.ArgumentList.WithArguments(arguments));
             context.RegisterCodeFix(
-                CodeAction.Create("Add Reason = \"…\"", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute, fixedAttribute))), nameof(AllowUnsafeWithoutReasonFixer)),
+                CodeAction.Create("Add a Reason to complete", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute, fixedAttribute))), nameof(AllowUnsafeWithoutReasonFixer)),
                 context.Diagnostics);
         }
     }

@@ -27,12 +27,14 @@ namespace Migrations.Analyzers.Rules
                     foreach (var attribute in symbolContext.Symbol.GetAttributes())
                     {
                         var ruleId = migrations.Suppressions.RuleIdOf(attribute);
-                        if (ruleId != null && string.IsNullOrWhiteSpace(ReasonOf(attribute)) && attribute.ApplicationSyntaxReference != null)
+                        var reason = ReasonOf(attribute);
+                        if (ruleId != null && !SuppressionReason.IsGiven(reason) && attribute.ApplicationSyntaxReference != null)
                         {
                             symbolContext.ReportDiagnostic(Diagnostic.Create(
                                 RuleDescriptors.Get(RuleIds.AllowUnsafeWithoutReason),
                                 attribute.ApplicationSyntaxReference.GetSyntax(symbolContext.CancellationToken).GetLocation(),
-                                ruleId));
+                                ruleId,
+                                SuppressionReason.IsMissing(reason) ? string.Empty : $" ('{reason!.Trim()}' is a placeholder)"));
                         }
                     }
                 },

@@ -36,6 +36,6 @@ internal static class RenderedSqlLint
     {
         var attributes = migration.GetCustomAttributes<AllowUnsafeAttribute>(inherit: false)
             .Concat(migration.GetMethod("Up", BindingFlags.Public | BindingFlags.Instance)?.GetCustomAttributes<AllowUnsafeAttribute>(inherit: false) ?? []);
-        return attributes.Where(attribute => !string.IsNullOrWhiteSpace(attribute.Reason)).Select(attribute => attribute.RuleId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return attributes.Where(attribute => Migrations.Safety.Rules.SuppressionReason.IsGiven(attribute.Reason)).Select(attribute => attribute.RuleId).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -187,8 +187,8 @@ internal sealed class BundleCommandLine
     private Command CreateCommandDefinition()
     {
         var name = new Argument<string>("name") { Description = "What the migration does, e.g. add_glossary." };
-        var projectDirectory = new Option<string?>("--project-dir") { Description = "Project directory (default: the current directory)." };
-        var command = Verb("create", "Write Migrations/<yyyyMMddHHmmss>_<Name>.cs from a template. Never overwrites.", "create add_glossary --project-dir samples/VideoDubbing.Migrations");
+        var projectDirectory = new Option<string?>("--project-dir") { Description = "The migrations project's folder, holding its .csproj (default: the current directory)." };
+        var command = Verb("create", "Write Migrations/<yyyyMMddHHmmss>_<Name>.cs into the migrations project from a template. Refused where there is no .csproj. Never overwrites.", "create add_glossary --project-dir samples/VideoDubbing.Migrations");
         command.Arguments.Add(name);
         command.Options.Add(projectDirectory);
         command.SetAction(result => CreateCommand.Run(Context(result), result.GetValue(name)!, result.GetValue(projectDirectory), DateTimeOffset.UtcNow));

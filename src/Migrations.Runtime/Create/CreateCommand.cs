@@ -4,7 +4,7 @@ using Migrations.Runtime.Cli;
 
 namespace Migrations.Runtime.Create;
 
-/// <summary>create NAME: writes Migrations/&lt;yyyyMMddHHmmss&gt;_&lt;Name&gt;.cs from a template, never over an existing file.</summary>
+/// <summary>create NAME: writes Migrations/&lt;yyyyMMddHHmmss&gt;_&lt;Name&gt;.cs of the project in the current directory (or --project-dir) from a template, never over an existing file.</summary>
 public static class CreateCommand
 {
     public static int Run(BundleContext context, string name, string? projectDirectory, DateTimeOffset now)
@@ -15,6 +15,10 @@ public static class CreateCommand
         {
             throw BundleException.Usage($"The project directory '{directory}' does not exist.");
         }
+
+        // A migration only counts inside a project: written anywhere else it would never be built or deployed.
+        var project = Directory.EnumerateFiles(directory, "*.csproj").FirstOrDefault()
+            ?? throw BundleException.Usage($"No project file (*.csproj) in {directory}: run 'create' in the migrations project's folder, or pass --project-dir.");
 
         var migrationsDirectory = Path.Combine(directory, "Migrations");
         var existing = Directory.Exists(migrationsDirectory)
@@ -32,7 +36,7 @@ public static class CreateCommand
         {
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-            writer.Write(Template(NamespaceFor(directory), version, className, name));
+            writer.Write(Template(NamespaceFor(project), version, className, name));
         }
         catch (IOException) when (File.Exists(path))
         {
@@ -45,7 +49,7 @@ public static class CreateCommand
         }
         else
         {
-            context.Output.WriteLine($"Created {Path.GetRelativePath(directory, path)}");
+            context.Output.WriteLine($"Created {Path.GetRelativePath(directory, path)} in {Path.GetFileName(project)} ({directory})");
         }
         return ExitCodes.Success;
     }
@@ -86,10 +90,9 @@ public static class CreateCommand
         return className;
     }
 
-    private static string NamespaceFor(string directory)
+    private static string NamespaceFor(string project)
     {
-        var project = Directory.EnumerateFiles(directory, "*.csproj").FirstOrDefault();
-        var root = project is null ? "Migrations" : Path.GetFileNameWithoutExtension(project);
+        var root = Path.GetFileNameWithoutExtension(project);
         var safe = string.Join('.', root.Split('.').Select(part => new string(part.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray())).Select(part => char.IsDigit(part[0]) ? "_" + part : part));
         return safe.EndsWith(".Migrations", StringComparison.Ordinal) || safe == "Migrations" ? safe : safe + ".Migrations";
     }

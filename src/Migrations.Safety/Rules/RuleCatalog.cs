@@ -120,7 +120,7 @@ namespace Migrations.Safety.Rules
                 "SQL migration '{0}' has no version in its name. Name it <yyyyMMddHHmmss>_<name>.sql or put it in a <yyyyMMddHHmmss>_<name>/ folder."),
 
             Suppression(RuleIds.AllowUnsafeWithoutReason, RuleSeverity.Error, "[AllowUnsafe] without a reason",
-                "[AllowUnsafe(\"{0}\")] has no reason. Say why the operation is safe here with Reason = \"...\"."),
+                "[AllowUnsafe(\"{0}\")] has no reason{1}. Say why the operation is safe here with Reason = \"...\"."),
             Suppression(RuleIds.AllowUnsafeSuppressesNothing, RuleSeverity.Warning, "[AllowUnsafe] suppresses nothing",
                 "[AllowUnsafe(\"{0}\")] suppresses nothing in '{1}'. Remove it."),
         };

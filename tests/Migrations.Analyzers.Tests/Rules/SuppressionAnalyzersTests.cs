@@ -35,7 +35,18 @@ public sealed class SuppressionAnalyzersTests
                 public override void Down() { }
             }
             """ + Code.AllowUnsafeAttribute,
-            Verify.Diagnostic("PGM900").WithLocation(0).WithArguments("PGM033"));
+            Verify.Diagnostic("PGM900").WithLocation(0).WithArguments("PGM033", string.Empty));
+    }
+
+    [Theory]
+    [InlineData("…")]
+    [InlineData("TODO: say why this is safe here")]
+    [InlineData("tbd")]
+    [InlineData("?")]
+    public async Task AllowUnsafeWithAPlaceholderReason_IsReported(string placeholder)
+    {
+        await Verify.VerifyAnalyzerAsync(Code.Migration("""Delete.Table("jobs");""", attributes: $$"""[Migration(202601010000)][{|#0:AllowUnsafe("PGM033", Reason = "{{placeholder}}")|}]"""),
+            Verify.Diagnostic("PGM900").WithLocation(0).WithMessage($"[AllowUnsafe(\"PGM033\")] has no reason ('{placeholder}' is a placeholder). Say why the operation is safe here with Reason = \"...\"."));
     }
 
     [Fact]

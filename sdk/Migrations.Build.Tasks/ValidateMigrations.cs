@@ -14,11 +14,19 @@ namespace Migrations.Build.Tasks
     /// </summary>
     public sealed class ValidateMigrations : Task
     {
-        private const string DiagnosticPrefix = "##migrations-diagnostic\t";
+        private const string DiagnosticPrefix = Migrations.Safety.BuildProtocol.DiagnosticPrefix + "\t";
 
         [Required]
         public string BundlePath { get; set; } = string.Empty;
 
+        /// <summary>
+        /// Every option of build-validate, one per line, written by the targets: the one list of what validation depends on,
+        /// so it is also the incremental input (a changed option re-runs validation) and nothing here needs to know them.
+        /// </summary>
+        [Required]
+        public string ResponseFile { get; set; } = string.Empty;
+
+        /// <summary>Where a failure of the validation itself (an unreadable lock file) is reported.</summary>
         [Required]
         public string LockFile { get; set; } = string.Empty;
 
@@ -27,23 +35,6 @@ namespace Migrations.Build.Tasks
         public string? RuntimeConfig { get; set; }
 
         public string? DepsFile { get; set; }
-
-        public bool Locked { get; set; }
-
-        public string? SqlDirectory { get; set; }
-
-        public string? ScriptPath { get; set; }
-
-        public string? AnalyzerLog { get; set; }
-
-        public int PostgresVersion { get; set; } = 15;
-
-        public bool TransactionPerSession { get; set; }
-
-        public string? NoWarn { get; set; }
-
-        /// <summary>MigrationsSafetyStartAfter: versions at or below it are not checked by the safety rules.</summary>
-        public string? SafetyStartAfter { get; set; }
 
         public string? WorkingDirectory { get; set; }
 
@@ -60,14 +51,7 @@ namespace Migrations.Build.Tasks
                 arguments.AddRange(new[] { "--depsfile", DepsFile! });
             }
 
-            arguments.AddRange(new[] { BundlePath, "build-validate", "--lock-file", LockFile, "--postgres-version", PostgresVersion.ToString(CultureInfo.InvariantCulture) });
-            AddIf(arguments, Locked, "--locked");
-            AddIf(arguments, TransactionPerSession, "--transaction-per-session");
-            AddValue(arguments, "--sql-dir", SqlDirectory);
-            AddValue(arguments, "--script", ScriptPath);
-            AddValue(arguments, "--analyzer-log", AnalyzerLog);
-            AddValue(arguments, "--no-warn", NoWarn);
-            AddValue(arguments, "--safety-start-after", SafetyStartAfter);
+            arguments.AddRange(new[] { BundlePath, "@" + ResponseFile });
 
             var host = string.IsNullOrEmpty(DotnetHost) ? "dotnet" : DotnetHost!;
             var start = new ProcessStartInfo(host, string.Join(" ", arguments.ConvertAll(Quote)))
@@ -105,11 +89,11 @@ namespace Migrations.Build.Tasks
             // 0: clean or warnings only; 7: errors, each already logged — unless the bundle stopped before any finding
             // (an unreadable lock file, say): then its one-line message on stderr is the error, or a broken lock file
             // would pass silently. Anything else: the validation itself failed.
-            if (exitCode == 7 && !Log.HasLoggedErrors)
+            if (exitCode == Migrations.Safety.BuildProtocol.FindingsExitCode && !Log.HasLoggedErrors)
             {
                 Log.LogError(null, "PGM199", null, LockFile, 0, 0, 0, 0, "{0}", FirstError(errors.ToString()));
             }
-            else if (exitCode != 0 && exitCode != 7)
+            else if (exitCode != 0 && exitCode != Migrations.Safety.BuildProtocol.FindingsExitCode)
             {
                 // One line: a crash (a stack overflow in Up(), say) writes thousands of trace lines.
                 var lines = errors.ToString().Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Length;
@@ -149,35 +133,20 @@ namespace Migrations.Build.Tasks
             int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var line);
             int.TryParse(parts[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column);
             var message = parts[5];
-            var help = "https://github.com/migrations-sdk/migrations-sdk/blob/main/docs/rules/" + code + ".md";
+            // The link goes where the IDE puts it (help link) and into the text, which is all a console or CI log shows.
+            var help = Migrations.Safety.BuildProtocol.HelpLink(code);
+            var text = message + " (" + help + ")";
             switch (severity)
             {
                 case "error":
-                    Log.LogError("migrations", code, help, file ?? LockFile, line, column, 0, 0, message);
+                    Log.LogError("migrations", code, code, help, file ?? LockFile, line, column, 0, 0, text);
                     break;
                 case "warning":
-                    Log.LogWarning("migrations", code, help, file ?? LockFile, line, column, 0, 0, message);
+                    Log.LogWarning("migrations", code, code, help, file ?? LockFile, line, column, 0, 0, text);
                     break;
                 default:
-                    Log.LogMessage("migrations", code, help, file ?? LockFile, line, column, 0, 0, MessageImportance.Normal, message);
+                    Log.LogMessage("migrations", code, code, file ?? LockFile, line, column, 0, 0, MessageImportance.Normal, text);
                     break;
-            }
-        }
-
-        private static void AddIf(List<string> arguments, bool condition, string flag)
-        {
-            if (condition)
-            {
-                arguments.Add(flag);
-            }
-        }
-
-        private static void AddValue(List<string> arguments, string option, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                arguments.Add(option);
-                arguments.Add(value!);
             }
         }
 

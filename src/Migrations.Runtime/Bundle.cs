@@ -38,7 +38,7 @@ public static class Bundle
         });
         try
         {
-            var root = new BundleCommandLine(bundleName, json => new BundleContext(migrations, output, error, json, include)).Build();
+            var root = new BundleCommandLine(bundleName, (json, tags) => new BundleContext(migrations, output, error, json, include, tags)).Build();
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {

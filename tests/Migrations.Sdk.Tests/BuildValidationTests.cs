@@ -233,4 +233,91 @@ public sealed class BuildValidationTests
         Assert.Contains("Skipping target \"MigrationsValidate\" because all output files are up-to-date", second.Output);
         Assert.Equal(written, File.GetLastWriteTimeUtc(script));
     }
+    [Fact]
+    public async Task WideningAColumnTheHistoryKnows_BuildsClean_LikeTheAnalyzersSay()
+    {
+        const string Widen = """
+            using FluentMigrator;
+
+            namespace Billing.Migrations;
+
+            [Migration(20250302000000, "longer invoice numbers")]
+            public sealed class WidenInvoiceNumber : Migration
+            {
+                public override void Up() => Alter.Column("number").OnTable("invoices").AsString(500).Nullable();
+
+                public override void Down() => Alter.Column("number").OnTable("invoices").AsString(100).Nullable();
+            }
+            """;
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices().Replace(".NotNullable();", ".NotNullable()\n                    .WithColumn(\"number\").AsString(100).Nullable();"),
+            [$"{Project}/Migrations/Widen.cs"] = Widen,
+        });
+
+        var result = await project.BuildAsync();
+
+        Assert.DoesNotContain("PGM009", result.Output);
+    }
+
+    [Fact]
+    public async Task EditorConfigSeverities_MeanTheSameForTheBuildsOwnFindings()
+    {
+        // The index name is only known at run time: only the build's check of the rendered SQL can see the drop.
+        const string RuntimeDrop = """
+            using FluentMigrator;
+
+            namespace Billing.Migrations;
+
+            [Migration(20250302000000, "drop an index named by configuration")]
+            public sealed class DropConfiguredIndex : Migration
+            {
+                public override void Up() => Execute.Sql("DROP INDEX " + IndexName());
+
+                private static string IndexName() => System.Environment.GetEnvironmentVariable("BILLING_AMOUNT_INDEX") ?? "ix_invoices_amount";
+
+                public override void Down() { }
+            }
+
+            [Migration(20250303000000, "shorter amounts")]
+            public sealed class ShortenAmount : Migration
+            {
+                public override void Up() => Alter.Column("amount").OnTable("invoices").AsDecimal(10, 2).NotNullable();
+
+                public override void Down() { }
+            }
+            """;
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
+            [$"{Project}/Migrations/RuntimeDrop.cs"] = RuntimeDrop,
+            [".editorconfig"] = "root = true\n[*.cs]\ndotnet_diagnostic.PGM009.severity = none\ndotnet_diagnostic.PGM003.severity = error\ndotnet_diagnostic.PGM102.severity = none\n",
+        });
+
+        var strict = await project.TryBuildAsync();
+
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Matches(@"RuntimeDrop\.cs\(\d+,\d+\): migrations error PGM003: ", strict.Output);
+        Assert.DoesNotContain("PGM009", strict.Output);
+        Assert.DoesNotContain("PGM102", strict.Output);
+
+        // An edit of the .editorconfig alone runs the validation again.
+        project.Write(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.PGM009.severity = none\ndotnet_diagnostic.PGM003.severity = suggestion\ndotnet_diagnostic.PGM102.severity = none\n");
+        var relaxed = await project.BuildAsync();
+
+        Assert.DoesNotContain("warning PGM003", relaxed.Output);
+        Assert.DoesNotContain("error PGM003", relaxed.Output);
+        Assert.Contains("\"name\": \"DropConfiguredIndex\"", project.Read(LockFile));
+    }
+
+    [Fact]
+    public async Task ChangingAValidationOption_RunsTheValidationAgain()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
+        await project.BuildAsync();
+
+        await project.BuildAsync("-p:MigrationsSqlDirectory=review/");
+
+        Assert.True(project.Exists($"{Project}/review/20250301000000_CreateInvoices.up.sql"));
+    }
 }

@@ -57,9 +57,10 @@ namespace Migrations.Analyzers.Infrastructure
         public Location Location => Chain.Location;
 
         /// <summary>Reads the chain that <paramref name="call"/> belongs to; null when its root is not a FluentMigrator expression root.</summary>
-        public static FluentExpression? Parse(IInvocationOperation call, FluentMigratorSymbols symbols) => Parse(FluentChain.From(call), symbols);
+        public static FluentExpression? Parse(IInvocationOperation call, FluentMigratorSymbols symbols) => Parse(FluentChain.From(call), symbols, FluentChain.FirstString);
 
-        public static FluentExpression? Parse(FluentChain chain, FluentMigratorSymbols symbols)
+        /// <param name="firstString">Reads a call's first string argument (a name): constants only, or the reader's value reader.</param>
+        public static FluentExpression? Parse(FluentChain chain, FluentMigratorSymbols symbols, System.Func<IInvocationOperation, string?> firstString)
         {
             var root = Classify(chain.Root.TargetMethod, symbols);
             if (root == FluentRoot.Other)
@@ -69,7 +70,7 @@ namespace Migrations.Analyzers.Infrastructure
 
             var expression = new FluentExpression(chain, root);
             var rootName = chain.Root.TargetMethod.Name;
-            var rootArgument = FluentChain.FirstString(chain.Root);
+            var rootArgument = firstString(chain.Root);
             if (rootName == "Table" || rootName == "IntoTable" || rootName == "FromTable")
             {
                 expression.Table = rootArgument;
@@ -84,15 +85,15 @@ namespace Migrations.Analyzers.Infrastructure
                 var method = call.TargetMethod;
                 if (expression.Table == null && (symbols.IsBuilderMethod(method, "OnTable") || symbols.IsBuilderMethod(method, "FromTable")))
                 {
-                    expression.Table = FluentChain.FirstString(call);
+                    expression.Table = firstString(call);
                 }
                 else if (expression.Schema == null && (symbols.IsBuilderMethod(method, "InSchema") || symbols.IsBuilderMethod(method, "WithSchema")))
                 {
-                    expression.Schema = FluentChain.FirstString(call);
+                    expression.Schema = firstString(call);
                 }
             }
 
-            expression.Columns = ReadColumns(expression, symbols);
+            expression.Columns = ReadColumns(expression, symbols, firstString);
             return expression;
         }
 
@@ -166,7 +167,7 @@ namespace Migrations.Analyzers.Infrastructure
             return Equal(type, symbols.InsertRoot) ? FluentRoot.InsertData : FluentRoot.Other;
         }
 
-        private static IReadOnlyList<ColumnSegment> ReadColumns(FluentExpression expression, FluentMigratorSymbols symbols)
+        private static IReadOnlyList<ColumnSegment> ReadColumns(FluentExpression expression, FluentMigratorSymbols symbols, System.Func<IInvocationOperation, string?> firstString)
         {
             var segments = new List<ColumnSegment>();
             var calls = expression.Chain.Calls;
@@ -186,7 +187,7 @@ namespace Migrations.Analyzers.Infrastructure
                         {
                             var change = expression.Root == FluentRoot.CreateTable ? ColumnChange.NewTable
                                 : calls[start].TargetMethod.Name == "AlterColumn" ? ColumnChange.Alter : ColumnChange.Add;
-                            segments.Add(new ColumnSegment(FluentChain.FirstString(calls[start]), change, calls[start], Slice(calls, start + 1, index), symbols));
+                            segments.Add(new ColumnSegment(firstString(calls[start]), change, calls[start], Slice(calls, start + 1, index), symbols));
                         }
 
                         if (boundary)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -25,7 +26,14 @@ namespace Migrations.Analyzers.Infrastructure
             IsMaintenance = isMaintenance;
             WithoutTransaction = withoutTransaction;
             Kind = kind;
+            Tags = ReadTags(type);
         }
+
+        /// <summary>Its [Tags] (inherited and from interfaces): RequireAll or RequireAny, and the names.</summary>
+        public IReadOnlyCollection<(bool RequireAll, IReadOnlyCollection<string> Names)> Tags { get; }
+
+        /// <summary>FluentMigrator runs it with these runner tags (see <see cref="Migrations.Safety.MigrationTagFilter"/>).</summary>
+        public bool RunsWith(IReadOnlyCollection<string> runnerTags) => Migrations.Safety.MigrationTagFilter.Runs(Tags, runnerTags);
 
         public INamedTypeSymbol Type { get; }
 
@@ -72,6 +80,51 @@ namespace Migrations.Analyzers.Infrastructure
             }
 
             return false;
+        }
+
+        private static IReadOnlyCollection<(bool RequireAll, IReadOnlyCollection<string> Names)> ReadTags(INamedTypeSymbol type)
+        {
+            var tags = new List<(bool, IReadOnlyCollection<string>)>();
+            var sources = new List<INamedTypeSymbol>();
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                sources.Add(current);
+            }
+
+            sources.AddRange(type.AllInterfaces);
+            foreach (var source in sources)
+            {
+                foreach (var attribute in source.GetAttributes())
+                {
+                    if (attribute.AttributeClass?.ToDisplayString() != "FluentMigrator.TagsAttribute")
+                    {
+                        continue;
+                    }
+
+                    // (TagBehavior behavior, params string[] tagNames) or (params string[] tagNames) or 1–4 strings.
+                    var requireAll = true;
+                    var names = new List<string>();
+                    foreach (var argument in attribute.ConstructorArguments)
+                    {
+                        if (argument.Kind == TypedConstantKind.Enum && argument.Value is int behavior)
+                        {
+                            requireAll = behavior == 0;
+                        }
+                        else if (argument.Kind == TypedConstantKind.Array)
+                        {
+                            names.AddRange(argument.Values.Select(value => value.Value as string).Where(name => name != null)!);
+                        }
+                        else if (argument.Value is string name)
+                        {
+                            names.Add(name);
+                        }
+                    }
+
+                    tags.Add((requireAll, names));
+                }
+            }
+
+            return tags;
         }
 
         private static MigrationBaseKind KindOf(INamedTypeSymbol type, FluentMigratorSymbols symbols)

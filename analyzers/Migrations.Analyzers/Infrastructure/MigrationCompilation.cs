@@ -1,9 +1,13 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Migrations.Safety.Judging;
+using Migrations.Safety.Model;
 
 namespace Migrations.Analyzers.Infrastructure
 {
@@ -17,7 +21,9 @@ namespace Migrations.Analyzers.Infrastructure
 
         private readonly ConcurrentDictionary<INamedTypeSymbol, MigrationClass?> classes = new ConcurrentDictionary<INamedTypeSymbol, MigrationClass?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, UpMethod?> upMethods = new ConcurrentDictionary<IMethodSymbol, UpMethod?>(SymbolEqualityComparer.Default);
-        private readonly Lazy<SchemaHistory> history;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<Reading.ReadMigration>> read = new ConcurrentDictionary<INamedTypeSymbol, Lazy<Reading.ReadMigration>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<IReadOnlyList<Verdict>>> verdicts = new ConcurrentDictionary<INamedTypeSymbol, Lazy<IReadOnlyList<Verdict>>>(SymbolEqualityComparer.Default);
+        private readonly Lazy<SchemaTimeline> timeline;
         private readonly Lazy<MigrationIndex> index;
 
         private MigrationCompilation(Compilation compilation, FluentMigratorSymbols symbols, AnalyzerSettings settings, AnalyzerOptions options)
@@ -28,7 +34,14 @@ namespace Migrations.Analyzers.Infrastructure
             Options = options;
             Suppressions = new Suppressions(symbols);
             index = new Lazy<MigrationIndex>(() => MigrationIndex.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
-            history = new Lazy<SchemaHistory>(() => SchemaHistory.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
+            timeline = new Lazy<SchemaTimeline>(BuildTimeline, LazyThreadSafetyMode.ExecutionAndPublication);
+            JudgeSettings = new JudgeSettings
+            {
+                PostgresVersion = settings.PostgresVersion,
+                ShippedThrough = settings.ShippedThrough,
+                // Every rule is decided; the compiler applies .editorconfig and default enablement to the diagnostics.
+                IsEnabled = _ => true,
+            };
         }
 
         public Compilation Compilation { get; }
@@ -44,8 +57,48 @@ namespace Migrations.Analyzers.Infrastructure
         /// <summary>Every migration class of the compilation, by version (built on first use).</summary>
         public MigrationIndex Index => index.Value;
 
-        /// <summary>The schema as the earlier migrations leave it (built on first use, once per compilation).</summary>
-        public SchemaHistory History => history.Value;
+        public JudgeSettings JudgeSettings { get; }
+
+        /// <summary>The schema history of every migration the bundle runs, from the C# reader (built on first use, once).</summary>
+        public SchemaTimeline Timeline => timeline.Value;
+
+        /// <summary>The operations of a migration's Up(), read once and shared by the timeline and every rule.</summary>
+        public Reading.ReadMigration Read(MigrationClass migration) =>
+            read.GetOrAdd(migration.Type, _ => new Lazy<Reading.ReadMigration>(() => Reading.MigrationReader.Read(this, migration, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+        /// <summary>Every rule's verdicts on a migration, decided once against the whole history.</summary>
+        public IReadOnlyList<Verdict> VerdictsOf(MigrationClass migration) =>
+            verdicts.GetOrAdd(migration.Type, _ => new Lazy<IReadOnlyList<Verdict>>(() => Judge(migration), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+        private IReadOnlyList<Verdict> Judge(MigrationClass migration)
+        {
+            var operations = Read(migration).Operations;
+            if (migration.Version.HasValue && Runs(migration))
+            {
+                return MigrationJudge.Judge(operations, Timeline, JudgeSettings);
+            }
+
+            // Not in the versioned history ([Maintenance], an attribute whose version cannot be read): after all of it.
+            var history = Index.Migrations.Where(Runs).Select(other => Read(other).Operations).Append(operations);
+            return MigrationJudge.Judge(operations, SchemaTimeline.Build(history), JudgeSettings);
+        }
+
+        /// <summary>FluentMigrator runs it with the bundle's tags (MigrationsTags): a migration for another database's tag is not judged.</summary>
+        public bool Runs(MigrationClass migration) => migration.RunsWith(Settings.Tags);
+
+        private SchemaTimeline BuildTimeline()
+        {
+            var migrations = new List<MigrationOperations>();
+            foreach (var migration in Index.Migrations)
+            {
+                if (Runs(migration))
+                {
+                    migrations.Add(Read(migration).Operations);
+                }
+            }
+
+            return SchemaTimeline.Build(migrations);
+        }
 
         /// <summary>The shared state of a compilation; null when FluentMigrator is not referenced.</summary>
         public static MigrationCompilation? Get(Compilation compilation, AnalyzerOptions options)

@@ -22,9 +22,6 @@ namespace Migrations.Analyzers.Infrastructure
 
         public IMethodSymbol Method { get; }
 
-        /// <summary>The model, when an analyzer has built it (every analysed Up() has one by the end of the compilation).</summary>
-        public UpBody? BuiltBody => Volatile.Read(ref body);
-
         /// <summary>The model of the whole Up() body, built from its operation blocks on first use and shared by every analyzer.</summary>
         public UpBody GetBody(SemanticModel model, SyntaxNode codeBlock, CancellationToken cancellationToken)
         {

@@ -53,8 +53,9 @@ namespace Migrations.Analyzers.Rules
             {
                 foreach (var candidate in candidates)
                 {
-                    if (!migrations.Suppressions.WasUsed(candidate.Attribute) && candidate.Attribute.ApplicationSyntaxReference != null
-                        && !MayBeNeededByTheBuild(migrations, candidate.Symbol as INamedTypeSymbol ?? candidate.Symbol.ContainingType))
+                    var migration = migrations.GetMigrationClass(candidate.Symbol as INamedTypeSymbol ?? candidate.Symbol.ContainingType)!;
+                    if (!Suppresses(migrations, migration, candidate.Symbol, candidate.Attribute, candidate.RuleId) && candidate.Attribute.ApplicationSyntaxReference != null
+                        && migrations.Read(migration).Operations.Unseen.Count == 0)
                     {
                         endContext.ReportDiagnostic(Diagnostic.Create(
                             RuleDescriptors.Get(RuleIds.AllowUnsafeSuppressesNothing),
@@ -67,18 +68,21 @@ namespace Migrations.Analyzers.Rules
         }
 
         /// <summary>
-        /// The build validation checks the SQL Up() really renders; where the analyzers could not see all of it (helpers,
-        /// computed SQL, an Up() inherited from a base class), an unused-looking [AllowUnsafe] may be the one the build needs.
+        /// Whether the attribute switches off a finding. A rule decided on operations is asked directly (its verdicts on the
+        /// migration, in the attribute's method when it sits on one), so it does not depend on that rule's analyzer having
+        /// run; the structure rules record what they suppressed. A migration with code the reader cannot see is left
+        /// alone: the build's rendered-SQL check may need the attribute.
         /// </summary>
-        private static bool MayBeNeededByTheBuild(MigrationCompilation migrations, INamedTypeSymbol type)
+        private static bool Suppresses(MigrationCompilation migrations, MigrationClass migration, ISymbol scope, AttributeData attribute, string ruleId)
         {
-            var up = type.GetMembers("Up").OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 0 && !method.IsStatic);
-            if (up == null)
+            if (!Migrations.Safety.Rules.Decisions.RuleDecisions.All.Any(decision => decision.RuleId == ruleId))
             {
-                return true;
+                return migrations.Suppressions.WasUsed(attribute);
             }
 
-            return migrations.GetUpMethod(up)?.BuiltBody?.HasSqlTheAnalyzersCannotSee == true;
+            return migrations.VerdictsOf(migration).Any(verdict => verdict.RuleId == ruleId
+                && (scope is INamedTypeSymbol || (verdict.Source is Location location
+                    && scope.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan)))));
         }
 
         /// <summary>PGM0xx and PGM100–PGM109; PGM110 and later structure rules and PGM2xx are the build validation's.</summary>

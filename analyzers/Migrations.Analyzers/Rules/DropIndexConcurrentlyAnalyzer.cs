@@ -5,28 +5,13 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM003: Delete.Index() always emits a plain DROP INDEX, which takes an ACCESS EXCLUSIVE lock.</summary>
+    /// <summary>PGM003: DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE. Decided in Migrations.Safety (Rules/Decisions/DropIndexNotConcurrent.cs).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DropIndexConcurrentlyAnalyzer : MigrationAnalyzer
+    public sealed class DropIndexConcurrentlyAnalyzer : OperationRuleAnalyzer
     {
         public DropIndexConcurrentlyAnalyzer()
             : base(RuleIds.DropIndexNotConcurrent)
         {
         }
-
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, new[] { "Index" }, call =>
-            {
-                if (!call.Is(call.Symbols.DeleteRoot, "Index"))
-                {
-                    return;
-                }
-
-                var expression = call.Expression();
-                if (expression != null && !call.IsNewTable(expression.Table, expression.Schema))
-                {
-                    call.Report(RuleIds.DropIndexNotConcurrent, expression.Location, expression.Name ?? "(unnamed)");
-                }
-            });
     }
 }

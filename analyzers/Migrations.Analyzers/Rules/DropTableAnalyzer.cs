@@ -5,28 +5,13 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM033: dropping a table loses its data and breaks running code that still uses it.</summary>
+    /// <summary>PGM033: dropping a table loses its data and breaks running code. Decided in Migrations.Safety (Rules/Decisions/DropTable.cs).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DropTableAnalyzer : MigrationAnalyzer
+    public sealed class DropTableAnalyzer : OperationRuleAnalyzer
     {
         public DropTableAnalyzer()
             : base(RuleIds.DropTable)
         {
         }
-
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, new[] { "Table" }, call =>
-            {
-                if (!call.Is(call.Symbols.DeleteRoot, "Table"))
-                {
-                    return;
-                }
-
-                var expression = call.Expression();
-                if (expression?.Table != null && !call.IsNewTable(expression.Table, expression.Schema))
-                {
-                    call.Report(RuleIds.DropTable, expression.Location, expression.Table);
-                }
-            });
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Migrations.Analyzers.Infrastructure;
@@ -6,35 +5,13 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM054: PostgreSQL silently truncates identifiers to 63 bytes, so two long names can collide.</summary>
+    /// <summary>PGM054: an identifier longer than 63 bytes is truncated by PostgreSQL. Decided in Migrations.Safety (Rules/Decisions/IdentifierTooLong.cs).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class IdentifierTooLongAnalyzer : MigrationAnalyzer
+    public sealed class IdentifierTooLongAnalyzer : OperationRuleAnalyzer
     {
-        private const int MaxIdentifierBytes = 63;
-
         public IdentifierTooLongAnalyzer()
             : base(RuleIds.IdentifierTooLong)
         {
         }
-
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, call =>
-            {
-                if (!SymbolEqualityComparer.Default.Equals(call.Method.ContainingAssembly, call.Symbols.AbstractionsAssembly))
-                {
-                    return;
-                }
-
-                foreach (var argument in call.Invocation.Arguments)
-                {
-                    var parameter = argument.Parameter?.Name;
-                    if (parameter != null && (parameter == "name" || parameter.EndsWith("Name", System.StringComparison.Ordinal))
-                        && argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is string identifier
-                        && Encoding.UTF8.GetByteCount(identifier) > MaxIdentifierBytes)
-                    {
-                        call.Report(RuleIds.IdentifierTooLong, argument.Value.Syntax.GetLocation(), identifier, Encoding.UTF8.GetByteCount(identifier));
-                    }
-                }
-            });
     }
 }

@@ -5,26 +5,13 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM013: an identity (or serial) column added to an existing table rewrites it.</summary>
+    /// <summary>PGM013: an identity or serial column added to a table with rows rewrites it. Decided in Migrations.Safety (Rules/Decisions/IdentityColumnOnExistingTable.cs).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class IdentityColumnAnalyzer : MigrationAnalyzer
+    public sealed class IdentityColumnAnalyzer : OperationRuleAnalyzer
     {
         public IdentityColumnAnalyzer()
             : base(RuleIds.IdentityColumnOnExistingTable)
         {
         }
-
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, UpCall.ColumnStarts, call =>
-            {
-                var column = call.ExistingTableColumn(out var expression);
-                if (column == null || column.Change != ColumnChange.Add || !column.IsIdentity)
-                {
-                    return;
-                }
-
-                var at = column.Option("Identity") ?? column.PostgresIdentity ?? column.SqlServerIdentity ?? column.TypeCall ?? column.Start;
-                call.Report(RuleIds.IdentityColumnOnExistingTable, Locations.Call(at), column.Name, expression.Table);
-            });
     }
 }

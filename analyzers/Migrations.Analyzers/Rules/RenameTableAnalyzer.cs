@@ -5,28 +5,13 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM032: renaming a table breaks running code that uses the old name.</summary>
+    /// <summary>PGM032: renaming a table breaks running code. Decided in Migrations.Safety (Rules/Decisions/RenameTable.cs).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RenameTableAnalyzer : MigrationAnalyzer
+    public sealed class RenameTableAnalyzer : OperationRuleAnalyzer
     {
         public RenameTableAnalyzer()
             : base(RuleIds.RenameTable)
         {
         }
-
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, new[] { "Table" }, call =>
-            {
-                if (!call.Is(call.Symbols.RenameRoot, "Table"))
-                {
-                    return;
-                }
-
-                var expression = call.Expression();
-                if (expression?.Table != null && !call.IsNewTable(expression.Table, expression.Schema))
-                {
-                    call.Report(RuleIds.RenameTable, expression.Location, expression.Table);
-                }
-            });
     }
 }

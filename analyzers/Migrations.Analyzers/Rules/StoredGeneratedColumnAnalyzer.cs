@@ -5,24 +5,13 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM012: .Computed(expr, stored: true) added to an existing table rewrites it.</summary>
+    /// <summary>PGM012: a stored generated column added to a table with rows rewrites it. Decided in Migrations.Safety (Rules/Decisions/StoredGeneratedColumn.cs).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class StoredGeneratedColumnAnalyzer : MigrationAnalyzer
+    public sealed class StoredGeneratedColumnAnalyzer : OperationRuleAnalyzer
     {
         public StoredGeneratedColumnAnalyzer()
             : base(RuleIds.StoredGeneratedColumn)
         {
         }
-
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, UpCall.ColumnStarts, call =>
-            {
-                var column = call.ExistingTableColumn(out var expression);
-                var computed = column?.Option("Computed");
-                if (column != null && column.Change == ColumnChange.Add && computed != null && FluentChain.Argument(computed, "stored") is true)
-                {
-                    call.Report(RuleIds.StoredGeneratedColumn, Locations.Call(computed), column.Name, expression.Table);
-                }
-            });
     }
 }

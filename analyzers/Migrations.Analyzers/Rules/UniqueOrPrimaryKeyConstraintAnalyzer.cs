@@ -5,37 +5,13 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM007: a unique or primary key constraint added to an existing table builds its index under ACCESS EXCLUSIVE.</summary>
+    /// <summary>PGM007: UNIQUE or PRIMARY KEY without USING INDEX builds its index under ACCESS EXCLUSIVE. Decided in Migrations.Safety (Rules/Decisions/UniqueOrPrimaryKeyOnExistingTable.cs).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UniqueOrPrimaryKeyConstraintAnalyzer : MigrationAnalyzer
+    public sealed class UniqueOrPrimaryKeyConstraintAnalyzer : OperationRuleAnalyzer
     {
         public UniqueOrPrimaryKeyConstraintAnalyzer()
             : base(RuleIds.UniqueOrPrimaryKeyOnExistingTable)
         {
         }
-
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, new[] { "UniqueConstraint", "PrimaryKey" }, call =>
-            {
-                var symbols = call.Symbols;
-                var isUnique = call.Is(symbols.CreateRoot, "UniqueConstraint");
-                if (isUnique || call.Is(symbols.CreateRoot, "PrimaryKey"))
-                {
-                    var expression = call.Expression();
-                    if (expression?.Table != null && !call.IsNewTable(expression.Table, expression.Schema))
-                    {
-                        call.Report(RuleIds.UniqueOrPrimaryKeyOnExistingTable, expression.Location, isUnique ? "UNIQUE" : "PRIMARY KEY", expression.Name ?? "(unnamed)", expression.Table);
-                    }
-                }
-                else if (call.Is(symbols.ColumnOptionSyntax, "PrimaryKey"))
-                {
-                    var expression = call.Expression();
-                    if (expression?.Table != null && expression.Root != FluentRoot.CreateTable && !call.IsNewTable(expression.Table, expression.Schema))
-                    {
-                        var name = FluentChain.FirstString(call.Invocation) ?? "PK_" + expression.Table;
-                        call.Report(RuleIds.UniqueOrPrimaryKeyOnExistingTable, Locations.Call(call.Invocation), "PRIMARY KEY", name, expression.Table);
-                    }
-                }
-            });
     }
 }

@@ -5,23 +5,13 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM052 (off by default): AsString(n) gives varchar(n), whose limit is costly to lower later.</summary>
+    /// <summary>PGM052 (opt-in): varchar with a length limit. Decided in Migrations.Safety (Rules/Decisions/VarcharWithLength.cs).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class VarcharWithLengthAnalyzer : MigrationAnalyzer
+    public sealed class VarcharWithLengthAnalyzer : OperationRuleAnalyzer
     {
         public VarcharWithLengthAnalyzer()
             : base(RuleIds.VarcharWithLength)
         {
         }
-
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-            RegisterUpInvocations(context, migrations, new[] { "AsString", "AsAnsiString" }, call =>
-            {
-                if ((call.Is(call.Symbols.ColumnTypeSyntax, "AsString") || call.Is(call.Symbols.ColumnTypeSyntax, "AsAnsiString"))
-                    && FluentChain.Argument(call.Invocation, "size") is int size && size != int.MaxValue)
-                {
-                    call.Report(RuleIds.VarcharWithLength, Locations.Call(call.Invocation), call.Expression()?.SegmentOf(call.Invocation)?.Name, size);
-                }
-            });
     }
 }

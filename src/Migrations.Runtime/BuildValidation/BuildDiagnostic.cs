@@ -16,13 +16,11 @@ public sealed record BuildDiagnostic(string RuleId, RuleSeverity Severity, strin
     /// anything but a tab or a newline (both are replaced).
     /// </summary>
     public string ToProtocolLine() => string.Join('\t',
-        ProtocolPrefix,
+        Migrations.Safety.BuildProtocol.DiagnosticPrefix,
         Severity.ToString().ToLowerInvariant(),
         RuleId,
         Location?.File ?? string.Empty,
         (Location?.Line ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
         (Location?.Column ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
         Message.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' '));
-
-    public const string ProtocolPrefix = "##migrations-diagnostic";
 }

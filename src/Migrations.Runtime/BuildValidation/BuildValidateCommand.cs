@@ -1,10 +1,12 @@
 using System.Globalization;
 using FluentMigrator;
+using Migrations.Runtime.BuildValidation.Severities;
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.Rendering;
 using Migrations.Runtime.Script;
+using Migrations.Safety.Judging;
 using Migrations.Safety.Rules;
 
 namespace Migrations.Runtime.BuildValidation;
@@ -18,7 +20,9 @@ public static class BuildValidateCommand
 {
     public static int Run(BundleContext context, BuildValidateOptions options)
     {
-        var (migrations, _) = MigrationSet.Discover(context.Assembly, _ => true);
+        // The migrations the bundle runs with its tags (MigrationsTags): one tagged for another database is neither run nor judged.
+        var tags = context.Tags;
+        var (migrations, _) = MigrationSet.Discover(context.Assembly, type => RunnerTags.Runs(type, tags));
         var locator = SourceLocator.Load(context.Assembly);
         var analyzers = AnalyzerReport.Read(options.AnalyzerLogPath);
         var diagnostics = new List<BuildDiagnostic>();
@@ -31,17 +35,20 @@ public static class BuildValidateCommand
         var unique = migrations.DistinctBy(migration => migration.Version).ToList();
         using var host = MigrationHost.Create(context.Assembly);
         var rendered = new MigrationRenderer(host).RenderAll(unique);
+        // MigrationsSafetyStartAfter: migrations at or below it shipped before the project adopted the SDK; the analyzers
+        // skip them, and so do the safety rules here (their SQL still builds the history). Structure checks still apply.
+        // Every rule is decided; whether and how it is reported is the project's configuration, as for the analyzers.
+        var settings = new JudgeSettings { PostgresVersion = options.PostgresVersion, ShippedThrough = options.ShippedThrough, IsEnabled = _ => true };
+        var verdicts = RenderedSqlJudge.Judge(rendered, settings, options.SafetyStartAfter);
         foreach (var migration in rendered)
         {
             // Findings the analyzers can also make surface once: where the analyzers reported (or suppressed) the same
             // rule inside the class, the build stays silent; [AllowUnsafe] with a reason is honoured by both layers.
             var span = locator.FindSpan(migration.Migration.Type);
-            // MigrationsSafetyStartAfter: migrations at or below it shipped before the project adopted the SDK; the
-            // analyzers skip them, and so do the safety rules here. Structure checks still apply.
-            var safety = migration.Migration.Version > options.SafetyStartAfter ? CheckRenderedSql(migration, span, options.PostgresVersion) : [];
+            var safety = verdicts.TryGetValue(migration.Migration.Version, out var found) ? found.Select(verdict => Diagnostic(migration, verdict, span)) : [];
             var findings = CheckStructure(migration, locator).Concat(safety);
             diagnostics.AddRange(findings.Where(finding =>
-                !RenderedSqlLint.IsAllowed(migration.Migration.Type, finding.RuleId)
+                !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, finding.RuleId)
                 && !(span is { } known && analyzers.Covers(finding.RuleId, known.Declaration.File, known.FirstLine, known.LastLine))));
         }
 
@@ -63,7 +70,10 @@ public static class BuildValidateCommand
 
         var (lockDiagnostics, updated) = LockFileCheck.Check(existing, rendered, options.Locked, locator.Find);
         diagnostics.AddRange(lockDiagnostics);
-        var reported = diagnostics.Where(diagnostic => !options.NoWarn.Contains(diagnostic.RuleId)).ToList();
+        var severities = ConfiguredSeverities.Load(options.AnalyzerConfigFiles ?? [], options.Warnings);
+        var reported = diagnostics
+            .Select(diagnostic => severities.At(RuleCatalog.Get(diagnostic.RuleId), diagnostic.Location?.File) is { } severity ? diagnostic with { Severity = severity } : null)
+            .OfType<BuildDiagnostic>().ToList();
 
         // Only a build without errors records new migrations: a migration locked while it failed validation (or threw
         // while rendering) would make its fix look like an edit of a shipped migration (PGM200).
@@ -114,9 +124,20 @@ public static class BuildValidateCommand
         }
     }
 
-    private static IEnumerable<BuildDiagnostic> CheckRenderedSql(RenderedMigration rendered, SourceSpan? span, int postgresVersion) =>
-        RenderedSqlLint.Lint(rendered, postgresVersion).Select(finding => new BuildDiagnostic(
-            finding.RuleId, RuleCatalog.Get(finding.RuleId).DefaultSeverity, $"{rendered.Migration.DisplayName} (rendered SQL): {finding.Message}", span?.Declaration));
+    /// <summary>
+    /// A verdict on rendered SQL: at the migration class, or for a .sql migration at the statement's line with the advice
+    /// said in SQL (the file has no FluentMigrator calls to change).
+    /// </summary>
+    private static BuildDiagnostic Diagnostic(RenderedMigration rendered, Verdict verdict, SourceSpan? span)
+    {
+        var type = rendered.Migration.Type;
+        if (verdict.Source is RenderedStatement statement && SourceLocator.FindInSqlFile(type, rendered.Up, statement.Index, statement.Offset) is { } line)
+        {
+            return new(verdict.RuleId, verdict.Rule.DefaultSeverity, $"{rendered.Migration.DisplayName}: {verdict.Rule.FormatSqlMessage(verdict.Arguments!)}", line);
+        }
+
+        return new(verdict.RuleId, verdict.Rule.DefaultSeverity, $"{rendered.Migration.DisplayName} (rendered SQL): {verdict.Message}", span?.Declaration);
+    }
 
     private static void WriteRenderedSql(IReadOnlyList<RenderedMigration> rendered, BuildValidateOptions options)
     {

@@ -9,5 +9,7 @@ public sealed record BuildValidateOptions(
     string? AnalyzerLogPath,
     int PostgresVersion,
     bool TransactionPerSession,
-    IReadOnlySet<string> NoWarn,
-    long SafetyStartAfter = 0);
+    Severities.WarningOptions Warnings,
+    long SafetyStartAfter = 0,
+    long? ShippedThrough = null,
+    IReadOnlyList<string>? AnalyzerConfigFiles = null);

@@ -115,6 +115,39 @@ internal sealed class SourceLocator
         return new SourceLocation(file, 1, 1);
     }
 
+    /// <summary>
+    /// Where a finding in a .sql migration points: the line and column of the statement in the file. The rendered Up SQL
+    /// is the file's text (one statement, or one per statement for a no-transaction file), so each statement is found
+    /// in the file after the one before it. Null when the type is not a .sql migration or the text is not found.
+    /// </summary>
+    public static SourceLocation? FindInSqlFile(Type type, IReadOnlyList<string> statements, int statement, int offset)
+    {
+        if (SqlFilePath(type) is not { } path || !File.Exists(path) || statement >= statements.Count)
+        {
+            return null;
+        }
+
+        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var position = 0;
+        for (var index = 0; index <= statement; index++)
+        {
+            var sought = statements[index].ReplaceLineEndings("\n").Trim();
+            var found = text.IndexOf(sought, position, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            position = index == statement ? found : found + sought.Length;
+        }
+
+        var start = statements[statement].ReplaceLineEndings("\n");
+        var at = Math.Min(text.Length, position + Math.Max(0, offset - (start.Length - start.TrimStart().Length)));
+        var line = 1 + text.AsSpan(0, at).Count('\n');
+        var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+        return new SourceLocation(path, line, column);
+    }
+
     private static bool TryOpenPdb(PEReader pe, string assemblyPath, out MetadataReaderProvider? provider)
     {
         if (pe.TryOpenAssociatedPortablePdb(assemblyPath, path => File.Exists(path) ? File.OpenRead(path) : null, out provider, out _))

@@ -16,7 +16,7 @@ namespace Migrations.Runtime.Cli;
 internal sealed class BundleCommandLine
 {
     private readonly string _bundleName;
-    private readonly Func<bool, BundleContext> _context;
+    private readonly Func<bool, IReadOnlyList<string>?, BundleContext> _context;
 
     private readonly Option<string?> _connection = new("--connection", "-c")
     {
@@ -25,6 +25,12 @@ internal sealed class BundleCommandLine
     };
 
     private readonly Option<bool> _json = new("--json") { Description = "Write one JSON document to stdout (progress goes to stderr).", Recursive = true };
+
+    private readonly Option<string?> _tags = new("--tags")
+    {
+        Description = "FluentMigrator tags to run with, comma-separated: migrations whose [Tags] do not match are left out, as FluentMigrator's runner does (untagged ones always run). Default: the project's MigrationsTags.",
+        Recursive = true,
+    };
 
     private readonly Option<TimeSpan> _lockWait;
     private readonly Option<TimeSpan> _lockTimeout;
@@ -37,7 +43,7 @@ internal sealed class BundleCommandLine
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public BundleCommandLine(string bundleName, Func<bool, BundleContext> context)
+    public BundleCommandLine(string bundleName, Func<bool, IReadOnlyList<string>?, BundleContext> context)
     {
         _bundleName = bundleName;
         _context = context;
@@ -76,6 +82,7 @@ internal sealed class BundleCommandLine
             """);
         root.Options.Add(_connection);
         root.Options.Add(_json);
+        root.Options.Add(_tags);
         root.Subcommands.Add(DeployCommandDefinition());
         root.Subcommands.Add(StatusCommandDefinition());
         root.Subcommands.Add(ScriptCommandDefinition());
@@ -203,12 +210,17 @@ internal sealed class BundleCommandLine
         var sqlDirectory = new Option<string?>("--sql-dir");
         var script = new Option<string?>("--script");
         var analyzerLog = new Option<string?>("--analyzer-log");
-        var postgresVersion = new Option<int>("--postgres-version") { DefaultValueFactory = _ => 15 };
+        var postgresVersion = new Option<int>("--postgres-version") { DefaultValueFactory = _ => Migrations.Safety.Judging.JudgeSettings.DefaultPostgresVersion };
         var transactionPerSession = new Option<bool>("--transaction-per-session");
         var noWarn = new Option<string?>("--no-warn");
         var safetyStartAfter = new Option<long>("--safety-start-after");
-        var command = new Command("build-validate", "Validate the migrations for the build (run by the SDK).") { Hidden = true };
-        foreach (var option in new Option[] { lockFile, locked, sqlDirectory, script, analyzerLog, postgresVersion, transactionPerSession, noWarn, safetyStartAfter })
+        var shippedThrough = new Option<long?>("--shipped-through");
+        var treatWarningsAsErrors = new Option<bool>("--treat-warnings-as-errors");
+        var warningsAsErrors = new Option<string?>("--warnings-as-errors");
+        var warningsNotAsErrors = new Option<string?>("--warnings-not-as-errors");
+        var analyzerConfig = new Option<string[]>("--analyzer-config") { AllowMultipleArgumentsPerToken = false };
+        var command = new Command("build-validate", "Validate the migrations for the build (run by the SDK, with its arguments in a response file).") { Hidden = true };
+        foreach (var option in new Option[] { lockFile, locked, sqlDirectory, script, analyzerLog, postgresVersion, transactionPerSession, noWarn, safetyStartAfter, shippedThrough, treatWarningsAsErrors, warningsAsErrors, warningsNotAsErrors, analyzerConfig })
         {
             command.Options.Add(option);
         }
@@ -216,8 +228,14 @@ internal sealed class BundleCommandLine
         command.SetAction(result => BuildValidation.BuildValidateCommand.Run(Context(result), new BuildValidation.BuildValidateOptions(
             result.GetValue(lockFile)!, result.GetValue(locked), result.GetValue(sqlDirectory), result.GetValue(script), result.GetValue(analyzerLog),
             result.GetValue(postgresVersion), result.GetValue(transactionPerSession),
-            (result.GetValue(noWarn) ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            result.GetValue(safetyStartAfter))));
+            new BuildValidation.Severities.WarningOptions(
+                BuildValidation.Severities.WarningOptions.Ids(result.GetValue(noWarn)),
+                result.GetValue(treatWarningsAsErrors),
+                BuildValidation.Severities.WarningOptions.Ids(result.GetValue(warningsAsErrors)),
+                BuildValidation.Severities.WarningOptions.Ids(result.GetValue(warningsNotAsErrors))),
+            result.GetValue(safetyStartAfter),
+            result.GetValue(shippedThrough),
+            result.GetValue(analyzerConfig) ?? [])));
         return command;
     }
 
@@ -240,7 +258,7 @@ internal sealed class BundleCommandLine
 
     private DeployTimeouts Timeouts(ParseResult result) => new(result.GetValue(_lockTimeout), result.GetValue(_statementTimeout));
 
-    internal BundleContext Context(ParseResult result) => _context(result.GetValue(_json));
+    internal BundleContext Context(ParseResult result) => _context(result.GetValue(_json), Discovery.RunnerTags.Split(result.GetValue(_tags)));
 
     private static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
     {

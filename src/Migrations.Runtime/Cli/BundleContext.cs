@@ -12,10 +12,12 @@ public sealed class BundleContext
     private MigrationSet? _migrations;
 
     private readonly Func<Type, bool> _include;
+    private readonly IReadOnlyList<string>? _tags;
 
-    public BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Type, bool>? include = null)
+    public BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Type, bool>? include = null, IReadOnlyList<string>? tags = null)
     {
         _include = include ?? (_ => true);
+        _tags = tags;
         Assembly = assembly;
         Output = output;
         Error = error;
@@ -37,7 +39,11 @@ public sealed class BundleContext
 
     public DeployActor Actor { get; }
 
-    public MigrationSet Migrations => _migrations ??= MigrationSet.Load(Assembly, _include);
+    /// <summary>The migrations of this run: the bundle's, selected by --tags (or the bundle's MigrationsTags) as FluentMigrator would.</summary>
+    public MigrationSet Migrations => _migrations ??= MigrationSet.Load(Assembly, _include, _tags);
+
+    /// <summary>The tags the run selects migrations with.</summary>
+    public IReadOnlyList<string> Tags => RunnerTags.For(Assembly, _tags);
 
     /// <summary>--connection wins over DATABASE_URL; without either the verb cannot run.</summary>
     public static ConnectionSettings ResolveConnection(string? option)

@@ -31,9 +31,11 @@ public sealed class MigrationSet
     public static MigrationSet Load(Assembly assembly) => Load(assembly, _ => true);
 
     /// <param name="include">Which types belong to this bundle; tests keep several fixture sets in one assembly.</param>
-    public static MigrationSet Load(Assembly assembly, Func<Type, bool> include)
+    /// <param name="tags">The runner's tags (--tags, or the bundle's MigrationsTags): migrations their [Tags] exclude are not part of the run.</param>
+    public static MigrationSet Load(Assembly assembly, Func<Type, bool> include, IReadOnlyList<string>? tags = null)
     {
-        var (migrations, profiles) = Discover(assembly, include);
+        var runnerTags = RunnerTags.For(assembly, tags);
+        var (migrations, profiles) = Discover(assembly, type => include(type) && RunnerTags.Runs(type, runnerTags));
         var duplicate = FindDuplicates(migrations).FirstOrDefault();
         if (duplicate is not null)
         {

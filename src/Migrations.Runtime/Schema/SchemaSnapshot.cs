@@ -108,16 +108,16 @@ public sealed class SchemaSnapshot
         return tables;
     }
 
-    /// <summary>A column's type as PostgreSQL prints it ("character varying(255)"), or null when the column is unknown.</summary>
-    public string? ColumnType(string schema, string table, string column)
+    /// <summary>A column's type as PostgreSQL prints it ("character varying(255)") and whether it is NOT NULL; null when unknown.</summary>
+    public (string Type, bool NotNull)? Column(string schema, string table, string column)
     {
         if (!Objects.TryGetValue($"column {schema}.{table}.{column}", out var definition))
         {
             return null;
         }
 
-        var end = definition.IndexOf(" not null", StringComparison.Ordinal);
-        return definition[..(end >= 0 ? end : definition.IndexOf(" null", StringComparison.Ordinal))];
+        var notNull = definition.IndexOf(" not null", StringComparison.Ordinal);
+        return notNull >= 0 ? (definition[..notNull], true) : (definition[..definition.IndexOf(" null", StringComparison.Ordinal)], false);
     }
 
     public IReadOnlyList<SchemaDifference> CompareWith(SchemaSnapshot actual) => SchemaDifference.Between(this, actual);

@@ -3,9 +3,9 @@ namespace Migrations.Runtime.Testing;
 /// <summary>PostgreSQL's table lock modes, weakest to strongest, as pg_locks names them.</summary>
 internal static class LockModes
 {
-    public const string Share = "ShareLock";
-    public const string ShareRowExclusive = "ShareRowExclusiveLock";
-    public const string AccessExclusive = "AccessExclusiveLock";
+    public const string Share = Migrations.Safety.Rules.LockModes.Share;
+    public const string ShareRowExclusive = Migrations.Safety.Rules.LockModes.ShareRowExclusive;
+    public const string AccessExclusive = Migrations.Safety.Rules.LockModes.AccessExclusive;
 
     private static readonly string[] Order =
     [

@@ -5,8 +5,6 @@ namespace Migrations.Safety.Rules
     /// <summary>One entry of the rule catalog: the public contract users suppress by <see cref="Id"/>.</summary>
     public sealed class Rule
     {
-        public const string HelpLinkBase = "https://github.com/migrations-sdk/migrations-sdk/blob/main/docs/rules/";
-
         public Rule(string id, string category, RuleSeverity defaultSeverity, string title, string messageFormat, bool enabledByDefault = true)
         {
             Id = id;
@@ -31,10 +29,59 @@ namespace Migrations.Safety.Rules
         /// <summary>Composite format string: the consequence first, then the safe alternative.</summary>
         public string MessageFormat { get; }
 
-        public string HelpLink => HelpLinkBase + Id + ".md";
+        /// <summary>
+        /// The message of a finding in a .sql migration: the same consequence, with the alternative said in SQL and the
+        /// file's directives (<c>-- migrations: no-transaction</c>) instead of FluentMigrator calls. Defaults to <see cref="MessageFormat"/>.
+        /// </summary>
+        public string SqlMessageFormat { get; private set; } = string.Empty;
+
+        public string HelpLink => BuildProtocol.HelpLink(Id);
+
+        /// <summary>Where the rule is reported (see <see cref="RuleLayers"/>).</summary>
+        public RuleLayers Layers { get; internal set; } = RuleLayers.Both;
+
+        /// <summary>
+        /// The table lock a finding predicts PostgreSQL takes (pg_locks' name, e.g. ShareLock), or null when its hazard is
+        /// not a lock (running code, data). <c>test</c> compares it with the lock it observes.
+        /// </summary>
+        public string? PredictedLock { get; internal set; }
+
+        /// <summary>A finding predicts the table is rewritten (its relfilenode changes); <c>test</c> checks that too.</summary>
+        public bool PredictedRewrite { get; internal set; }
+
+        /// <summary>An IDE code fix offers the safe form.</summary>
+        public bool Fixable { get; internal set; }
+
+        internal Rule Predicts(string lockMode, bool rewrite = false)
+        {
+            PredictedLock = lockMode;
+            PredictedRewrite = rewrite;
+            return this;
+        }
+
+        internal Rule WithFix()
+        {
+            Fixable = true;
+            return this;
+        }
+
+        internal Rule InSql(string sqlMessageFormat)
+        {
+            SqlMessageFormat = sqlMessageFormat;
+            return this;
+        }
+
+        internal Rule ReportedBy(RuleLayers layers)
+        {
+            Layers = layers;
+            return this;
+        }
 
         public string FormatMessage(params object[] arguments) =>
             string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+
+        public string FormatSqlMessage(params object[] arguments) =>
+            string.Format(CultureInfo.InvariantCulture, SqlMessageFormat.Length > 0 ? SqlMessageFormat : MessageFormat, arguments);
 
         public override string ToString() => Id + ": " + Title;
     }

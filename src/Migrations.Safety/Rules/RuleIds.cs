@@ -52,6 +52,7 @@ namespace Migrations.Safety.Rules
         public const string ConcurrentIndexWithoutName = "PGM109";
         public const string TransactionPerSessionWithNone = "PGM110";
         public const string MigrationFailsToRender = "PGM111";
+        public const string OnlyCheckedAtBuild = "PGM112";
 
         // PGM2xx — build validation and the lock file
         public const string LockedMigrationChanged = "PGM200";

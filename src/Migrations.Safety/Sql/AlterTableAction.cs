@@ -47,6 +47,9 @@ namespace Migrations.Safety.Sql
         /// <summary>ADD CONSTRAINT … UNIQUE/PRIMARY KEY USING INDEX: no index build.</summary>
         public bool UsingIndex { get; internal set; }
 
+        /// <summary>The column list of PRIMARY KEY (…), UNIQUE (…) or FOREIGN KEY (…); empty when none was read.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> ConstraintColumns { get; internal set; } = new string[0];
+
         /// <summary>For CHECK (col IS NOT NULL): the column the check proves non-null.</summary>
         public string? NotNullCheckColumn { get; internal set; }
 

@@ -73,6 +73,41 @@ namespace Migrations.Safety.Sql
             return action;
         }
 
+        /// <summary>One element of CREATE TABLE's list: a column definition, or a table constraint (Kind AddConstraint); null for LIKE.</summary>
+        public static AlterTableAction? ParseTableElement(SqlTokenCursor cursor)
+        {
+            if (cursor.Is("LIKE"))
+            {
+                return null;
+            }
+
+            var action = new AlterTableAction();
+            var first = cursor.First;
+            var last = cursor.Last;
+            if (first != null && last != null)
+            {
+                action.Offset = first.Offset;
+                action.Length = last.End - first.Offset;
+            }
+
+            if (cursor.Is("CONSTRAINT") || cursor.Is("CHECK") || cursor.Is("FOREIGN") || cursor.Is("UNIQUE") || cursor.Is("PRIMARY") || cursor.Is("EXCLUDE"))
+            {
+                action.Kind = AlterTableActionKind.AddConstraint;
+                if (cursor.Accept("CONSTRAINT"))
+                {
+                    action.ConstraintName = cursor.ReadName()?.Name;
+                }
+
+                ParseConstraintBody(cursor, action);
+                return action;
+            }
+
+            action.Kind = AlterTableActionKind.AddColumn;
+            action.Column = cursor.ReadName()?.Name;
+            ParseColumnDefinition(cursor, action);
+            return action;
+        }
+
         private static void ParseAdd(SqlTokenCursor cursor, AlterTableAction action)
         {
             var explicitColumn = cursor.Accept("COLUMN");
@@ -104,14 +139,19 @@ namespace Migrations.Safety.Sql
             else if (cursor.Accept("FOREIGN", "KEY"))
             {
                 action.ConstraintType = SqlConstraintType.ForeignKey;
+                action.ConstraintColumns = ReadColumnList(cursor);
             }
             else if (cursor.Accept("UNIQUE"))
             {
                 action.ConstraintType = SqlConstraintType.Unique;
+                cursor.Accept("NULLS", "NOT", "DISTINCT");
+                cursor.Accept("NULLS", "DISTINCT");
+                action.ConstraintColumns = ReadColumnList(cursor);
             }
             else if (cursor.Accept("PRIMARY", "KEY"))
             {
                 action.ConstraintType = SqlConstraintType.PrimaryKey;
+                action.ConstraintColumns = ReadColumnList(cursor);
             }
             else if (cursor.Accept("EXCLUDE"))
             {
@@ -120,6 +160,28 @@ namespace Migrations.Safety.Sql
 
             action.NotValid = cursor.ContainsTopLevel(c => c.Is("NOT") && c.Is("VALID", 1));
             action.UsingIndex = cursor.ContainsTopLevel(c => c.Is("USING") && c.Is("INDEX", 1) && !c.Is("TABLESPACE", 2));
+        }
+
+        /// <summary>(a, b): the column names, and the cursor past the list; empty when there is none.</summary>
+        private static string[] ReadColumnList(SqlTokenCursor cursor)
+        {
+            if (!cursor.IsPunctuation('('))
+            {
+                return new string[0];
+            }
+
+            cursor.Next();
+            var columns = new List<string>();
+            foreach (var part in cursor.SplitInsideParentheses())
+            {
+                var name = part.ReadName();
+                if (name != null)
+                {
+                    columns.Add(name.Name);
+                }
+            }
+
+            return columns.ToArray();
         }
 
         /// <summary>For <c>CHECK (col IS NOT NULL)</c>: the column; otherwise null.</summary>

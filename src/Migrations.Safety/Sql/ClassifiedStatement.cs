@@ -43,6 +43,12 @@ namespace Migrations.Safety.Sql
         /// <summary>ALTER TYPE … ADD VALUE / RENAME VALUE: the (new) value.</summary>
         public string? EnumValue { get; internal set; }
 
+        /// <summary>CREATE TABLE: its column definitions and table constraints (as AddColumn / AddConstraint actions).</summary>
+        public IReadOnlyList<AlterTableAction> Elements { get; internal set; } = Array.Empty<AlterTableAction>();
+
+        /// <summary>CREATE TABLE with a plain element list: <see cref="Elements"/> is every column (not AS, OF, PARTITION OF or LIKE).</summary>
+        public bool ElementsKnown { get; internal set; }
+
         /// <summary>The actions of an ALTER TABLE, in order.</summary>
         public IReadOnlyList<AlterTableAction> Actions { get; internal set; } = Array.Empty<AlterTableAction>();
 

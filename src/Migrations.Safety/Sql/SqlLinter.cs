@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Generic;
-using Migrations.Safety.Rules;
+using System.Linq;
+using Migrations.Safety.Judging;
+using Migrations.Safety.Model;
 
 namespace Migrations.Safety.Sql
 {
     /// <summary>
-    /// Applies the raw-SQL forms of the PGM0xx and PGM03x rules to a SQL text. Used by the analyzers on Execute.Sql
-    /// literals and by the build validation on the SQL FluentMigrator renders.
+    /// Judges a SQL text on its own: the SQL reader's operations, appended to the migration the context stands for, judged
+    /// by the same rule decisions the analyzers and the build use. For callers that have SQL and no project history
+    /// (<c>test</c> observing a live database, the rule tests).
     /// </summary>
     public static class SqlLinter
     {
@@ -22,26 +25,15 @@ namespace Migrations.Safety.Sql
                 throw new ArgumentNullException(nameof(context));
             }
 
-            var statements = SqlStatementSplitter.Split(sql);
-            var batch = new SqlLintBatch(context, statements.Count > 1 && context.IsSingleCommand);
-            if (!context.InTransaction)
-            {
-                // Without a migration transaction each command commits on its own: earlier NOT VALID adds are committed.
-                context.ForgetNotValidConstraints();
-            }
-
-            for (var index = 0; index < statements.Count; index++)
-            {
-                var statement = SqlStatementClassifier.Classify(statements[index]);
-                batch.Check(statement, statements, index);
-            }
-
-            if (!context.InTransaction)
-            {
-                context.ForgetNotValidConstraints();
-            }
-
-            return batch.Findings;
+            var read = SqlOperationReader.Read(sql, context.Numbering, context.IsSingleCommand);
+            context.Operations.AddRange(read);
+            var migration = new MigrationOperations(1, "sql", context.InTransaction, context.Operations.ToList());
+            var timeline = SchemaTimeline.Build(new[] { migration }, context.Prior);
+            var judged = new HashSet<Operation>(read);
+            return MigrationJudge.Judge(migration, timeline, new JudgeSettings { PostgresVersion = context.PostgresVersion })
+                .Where(verdict => judged.Contains(verdict.Operation))
+                .Select(verdict => new SqlFinding(verdict.RuleId, verdict.Message, verdict.Operation.TextOffset, verdict.Operation.Text.Length, verdict.Operation.Text, verdict.Arguments!))
+                .ToList();
         }
     }
 }

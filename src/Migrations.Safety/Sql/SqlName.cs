@@ -5,12 +5,20 @@ namespace Migrations.Safety.Sql
     /// <summary>A possibly schema-qualified name as written in SQL, unquoted (quoted parts keep their case, others fold to lower case).</summary>
     public sealed class SqlName
     {
+        /// <summary>What a name the reader could not work out is called in messages.</summary>
+        public const string ComputedText = "(computed)";
+
         public SqlName(string? schema, string name, int offset = 0)
         {
             Schema = schema;
             Name = name;
             Offset = offset;
         }
+
+        /// <summary>A name built at run time (a variable, a helper's result): the operation is known, its object is not.</summary>
+        public static SqlName Computed(string? schema = null) => new SqlName(schema, ComputedText) { IsComputed = true };
+
+        public bool IsComputed { get; private set; }
 
         public string? Schema { get; }
 

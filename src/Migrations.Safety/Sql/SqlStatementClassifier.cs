@@ -136,6 +136,7 @@ namespace Migrations.Safety.Sql
                 result.Kind = SqlStatementKind.CreateTable;
                 cursor.Accept("IF", "NOT", "EXISTS");
                 result.Table = cursor.ReadName();
+                ReadTableElements(cursor, result);
                 return;
             }
 
@@ -174,6 +175,34 @@ namespace Migrations.Safety.Sql
                     result.Table = cursor.ReadName();
                 }
             }
+        }
+
+        private static void ReadTableElements(SqlTokenCursor cursor, ClassifiedStatement result)
+        {
+            if (!cursor.IsPunctuation('('))
+            {
+                return;
+            }
+
+            cursor.Next();
+            var elements = new List<AlterTableAction>();
+            var known = true;
+            foreach (var part in cursor.SplitInsideParentheses())
+            {
+                var element = AlterTableActionParser.ParseTableElement(part);
+                if (element == null)
+                {
+                    known = false;
+                    continue;
+                }
+
+                element.Text = result.Statement.Text.Substring(element.Offset - result.Statement.Offset, element.Length);
+                elements.Add(element);
+            }
+
+            result.Elements = elements;
+            // CREATE TABLE t (…) INHERITS (u) takes u's columns too.
+            result.ElementsKnown = known && !cursor.ContainsTopLevel(c => c.Is("INHERITS"));
         }
 
         private static void ClassifyDrop(SqlTokenCursor cursor, ClassifiedStatement result)

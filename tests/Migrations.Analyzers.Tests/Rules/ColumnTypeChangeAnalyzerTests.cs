@@ -52,7 +52,7 @@ public sealed class ColumnTypeChangeAnalyzerTests
         const string up = """Alter.Column("total").OnTable("legacy_orders").{|#0:AsDecimal(12, 2)|}.Nullable();""";
 
         await Verify.VerifyAnalyzerAsync(Code.Migration(up), Verify.Diagnostic("PGM009").WithLocation(0).WithArguments(
-            "total", "legacy_orders", "to numeric(12,2) (the project's migrations do not show its current type, e.g. the table was created outside them, so a rewrite is assumed)"));
+            "total", "legacy_orders", "to numeric(12,2) (the migrations do not show its current type, so a rewrite is assumed)"));
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Migrations.Analyzers.Tests.Infrastructure;
 using Verify = Migrations.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Migrations.Analyzers.Rules.DropTableAnalyzer>;
-using VerifyEnum = Migrations.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Migrations.Analyzers.Rules.UnsafeRawSqlAnalyzer>;
+using VerifyEnum = Migrations.Analyzers.Tests.Infrastructure.OperationRulesVerifier;
 
 namespace Migrations.Analyzers.Tests.Rules;
 

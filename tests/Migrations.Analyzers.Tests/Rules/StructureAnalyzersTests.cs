@@ -146,11 +146,18 @@ public sealed class StructureAnalyzersTests
     }
 
     [Fact]
-    public async Task ConcurrentIndexWithoutName_IsReported()
+    public async Task ConcurrentIndexWithoutNameInRawSql_IsReported()
     {
         await VerifyUnnamed.VerifyAnalyzerAsync(
-            Code.Migration("""Create.{|#0:Index()|}.OnTable("jobs").OnColumn("stage").Ascending().WithOptions().AsConcurrently();""", attributes: None),
+            Code.Migration("""Execute.Sql({|#0:"CREATE INDEX CONCURRENTLY ON jobs (stage)"|});""", attributes: None),
             VerifyUnnamed.Diagnostic("PGM109").WithLocation(0).WithMessage("A concurrent index on 'jobs' has no explicit name, so a retry after a failed build cannot find the INVALID index it left. Name the index."));
+    }
+
+    [Fact]
+    public async Task UnnamedFluentConcurrentIndex_IsNotReported_FluentMigratorNamesIt()
+    {
+        // FluentMigrator's conventions render it as "IX_jobs_stage": a retry finds the INVALID index by that name.
+        await VerifyUnnamed.VerifyAnalyzerAsync(Code.Migration("""Create.Index().OnTable("jobs").OnColumn("stage").Ascending().WithOptions().AsConcurrently();""", attributes: None));
     }
 
     [Fact]

@@ -246,7 +246,7 @@ public sealed class SqlLinterTests
     {
         var finding = Assert.Single(SqlLinter.Lint("ALTER TABLE t ALTER c TYPE bigint", new SqlLintContext()));
 
-        Assert.Contains("to bigint (its current type is unknown here, so a rewrite is assumed)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("to bigint (the migrations do not show its current type, so a rewrite is assumed)", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using Migrations.Analyzers.Tests.Infrastructure;
-using Verify = Migrations.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Migrations.Analyzers.Rules.UnsafeRawSqlAnalyzer>;
+using Verify = Migrations.Analyzers.Tests.Infrastructure.OperationRulesVerifier;
 
 namespace Migrations.Analyzers.Tests.Rules;
 
-public sealed class UnsafeRawSqlAnalyzerTests
+public sealed class RawSqlTests
 {
     private const string None = "[Migration(202601010000, TransactionBehavior.None)]";
 
@@ -143,7 +143,7 @@ public sealed class UnsafeRawSqlAnalyzerTests
     [Fact]
     public async Task EmbeddedScriptInTheProject_IsLinted()
     {
-        var test = new AnalyzerVerifier<Migrations.Analyzers.Rules.UnsafeRawSqlAnalyzer>.Test
+        var test = new OperationRulesVerifier.Test
         {
             TestCode = Code.Migration("""Execute.EmbeddedScript({|#0:"App.Migrations.Scripts.202601010000_cleanup.sql"|});"""),
         };

@@ -1,0 +1,12 @@
+namespace Migrations.Safety.Model
+{
+    public enum ConstraintKind
+    {
+        None,
+        Check,
+        ForeignKey,
+        Unique,
+        PrimaryKey,
+        Exclude,
+    }
+}

@@ -1,0 +1,389 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Migrations.Analyzers.Tests.Infrastructure;
+
+namespace Migrations.Analyzers.Tests.Agreement;
+
+/// <summary>
+/// One verdict: each case is judged by the analyzers (C#) and by the build (the SQL FluentMigrator renders for the
+/// same code), and both must give exactly the expected rules per migration. The cases are the shapes real projects
+/// write: history across migrations, template-method base classes, helpers, constants, database branches, tags.
+/// </summary>
+public sealed class LayerAgreementTests
+{
+    private const string Usings = "using FluentMigrator;\nusing FluentMigrator.Postgres;\nusing Migrations;\n";
+
+    private const string CreateWidgets = """
+        [Migration(202401010000)]
+        public class CreateWidgets : Migration
+        {
+            public override void Up() => Create.Table("widgets")
+                .WithColumn("id").AsInt64().PrimaryKey().Identity()
+                .WithColumn("name").AsString(100).Nullable()
+                .WithColumn("title").AsString(200).NotNullable();
+
+            public override void Down() => Delete.Table("widgets");
+        }
+        """;
+
+    [Fact]
+    public Task WideningAVarcharTheHistoryKnows_IsSafe() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class WidenName : Migration
+        {
+            public override void Up() => Alter.Column("name").OnTable("widgets").AsString(500).Nullable();
+
+            public override void Down() { }
+        }
+        """);
+
+    [Fact]
+    public Task NarrowingAVarchar_Rewrites() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class ShortenName : Migration
+        {
+            public override void Up() => Alter.Column("name").OnTable("widgets").AsString(50).Nullable();
+
+            public override void Down() { }
+        }
+        """, ("ShortenName", "PGM009"));
+
+    [Fact]
+    public Task IntToBigint_Rewrites_AndTheIntKeyIsNoted() => Agree("""
+        [Migration(202401010000)]
+        public class CreateOrders : Migration
+        {
+            public override void Up() => Create.Table("orders").WithColumn("id").AsInt32().PrimaryKey();
+
+            public override void Down() => Delete.Table("orders");
+        }
+
+        [Migration(202401020000)]
+        public class WidenOrderId : Migration
+        {
+            public override void Up() => Alter.Column("id").OnTable("orders").AsInt64();
+
+            public override void Down() { }
+        }
+        """, ("CreateOrders", "PGM050"), ("WidenOrderId", "PGM009"));
+
+    [Fact]
+    public Task RestatingTheTypeToDropNotNull_IsNoTypeChange() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class MakeTitleOptional : Migration
+        {
+            public override void Up() => Alter.Column("title").OnTable("widgets").AsString(200).Nullable();
+
+            public override void Down() { }
+        }
+        """);
+
+    [Fact]
+    public Task RestatingNotNullOnAPrimaryKey_IsNoScan() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class RestateId : Migration
+        {
+            public override void Up() => Alter.Column("id").OnTable("widgets").AsInt64().NotNullable();
+
+            public override void Down() { }
+        }
+        """);
+
+    [Fact]
+    public Task NotNullOnANullableColumn_Scans() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class RequireName : Migration
+        {
+            public override void Up() => Alter.Column("name").OnTable("widgets").AsString(100).NotNullable();
+
+            public override void Down() { }
+        }
+        """, ("RequireName", "PGM008"));
+
+    [Fact]
+    public Task TheDocumentedSetNotNullRecipe_PassesInBothLayers() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class AddNameCheck : Migration
+        {
+            public override void Up() => Execute.Sql("ALTER TABLE widgets ADD CONSTRAINT widgets_name_nn CHECK (name IS NOT NULL) NOT VALID");
+
+            public override void Down() => Execute.Sql("ALTER TABLE widgets DROP CONSTRAINT widgets_name_nn");
+        }
+
+        [Migration(202401030000)]
+        public class ValidateNameCheck : Migration
+        {
+            public override void Up() => Execute.Sql("ALTER TABLE widgets VALIDATE CONSTRAINT widgets_name_nn");
+
+            public override void Down() { }
+        }
+
+        [Migration(202401040000)]
+        public class RequireName : Migration
+        {
+            public override void Up()
+            {
+                Execute.Sql("ALTER TABLE widgets ALTER COLUMN name SET NOT NULL");
+                Execute.Sql("ALTER TABLE widgets DROP CONSTRAINT widgets_name_nn");
+            }
+
+            public override void Down() => Execute.Sql("ALTER TABLE widgets ALTER COLUMN name DROP NOT NULL");
+        }
+        """);
+
+    [Fact]
+    public Task ATableCreatedInRawSql_IsKnownToTheHistory() => Agree("""
+        [Migration(202401010000)]
+        public class CreateAccounts : Migration
+        {
+            public override void Up() => Execute.Sql("CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(100) NOT NULL)");
+
+            public override void Down() => Execute.Sql("DROP TABLE accounts");
+        }
+
+        [Migration(202401020000)]
+        public class WidenEmail : Migration
+        {
+            public override void Up() => Alter.Column("email").OnTable("accounts").AsString(255).NotNullable();
+
+            public override void Down() { }
+        }
+        """);
+
+    [Fact]
+    public Task AnIndexOnATableOfTheSameMigration_IsSafe_OnAnExistingOne_IsNot() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class CreateTags : Migration
+        {
+            public override void Up()
+            {
+                Create.Table("tags").WithColumn("id").AsInt64().PrimaryKey().WithColumn("label").AsString().NotNullable();
+                Create.Index("ix_tags_label").OnTable("tags").OnColumn("label");
+                Create.Index("ix_widgets_title").OnTable("widgets").OnColumn("title");
+            }
+
+            public override void Down() => Delete.Table("tags");
+        }
+        """, ("CreateTags", "PGM001"));
+
+    [Fact]
+    public Task ATableOfAnUnshippedMigration_IsStillEmpty() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class CreateProjects : Migration
+        {
+            public override void Up() => Create.Table("projects").WithColumn("id").AsInt64().PrimaryKey().WithColumn("owner").AsInt64().NotNullable();
+
+            public override void Down() => Delete.Table("projects");
+        }
+
+        [Migration(202401030000)]
+        public class IndexProjectOwners : Migration
+        {
+            public override void Up() => Create.Index("ix_projects_owner").OnTable("projects").OnColumn("owner");
+
+            public override void Down() => Delete.Index("ix_projects_owner").OnTable("projects");
+        }
+        """, new Dictionary<string, string> { ["MigrationsShippedThrough"] = "202401010000" });
+
+    [Fact]
+    public Task ATableOfAShippedMigration_HasRows() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class CreateProjects : Migration
+        {
+            public override void Up() => Create.Table("projects").WithColumn("id").AsInt64().PrimaryKey().WithColumn("owner").AsInt64().NotNullable();
+
+            public override void Down() => Delete.Table("projects");
+        }
+
+        [Migration(202401030000)]
+        public class IndexProjectOwners : Migration
+        {
+            public override void Up() => Create.Index("ix_projects_owner").OnTable("projects").OnColumn("owner");
+
+            public override void Down() => Delete.Index("ix_projects_owner").OnTable("projects");
+        }
+        """, new Dictionary<string, string> { ["MigrationsShippedThrough"] = "202401020000" }, ("IndexProjectOwners", "PGM001"));
+
+    [Fact]
+    public Task ATemplateMethodBaseClass_IsFollowedIntoTheOverride() => Agree(CreateWidgets + """
+        public abstract class AppMigration : Migration
+        {
+            public override void Up() => Apply();
+
+            protected abstract void Apply();
+
+            public override void Down() { }
+        }
+
+        [Migration(202401020000)]
+        public class IndexWidgetTitles : AppMigration
+        {
+            protected override void Apply() => Create.Index("ix_widgets_title").OnTable("widgets").OnColumn("title");
+        }
+        """, ("IndexWidgetTitles", "PGM001"));
+
+    [Fact]
+    public Task AHelperIsFollowedWithItsArguments() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class IndexWidgetNames : Migration
+        {
+            public override void Up() => IndexOn("widgets", "name");
+
+            private void IndexOn(string table, string column) => Create.Index("ix_" + table + "_" + column).OnTable(table).OnColumn(column);
+
+            public override void Down() { }
+        }
+        """, ("IndexWidgetNames", "PGM001"));
+
+    [Fact]
+    public Task ConstantsAndStaticReadonlyNames_AreRead() => Agree(CreateWidgets + """
+        public static class Names
+        {
+            public const string Widgets = "widgets";
+            public static readonly string Title = "title";
+        }
+
+        [Migration(202401020000)]
+        public class DropTitle : Migration
+        {
+            public override void Up() => Delete.Column(Names.Title).FromTable(Names.Widgets);
+
+            public override void Down() { }
+        }
+        """, ("DropTitle", "PGM030"));
+
+    [Fact]
+    public Task ABranchForAnotherDatabase_NeverRunsOnPostgreSql() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class PerDatabase : Migration
+        {
+            public override void Up()
+            {
+                IfDatabase("SqlServer").Execute.Sql("CREATE PROCEDURE p AS BEGIN UPDATE widgets SET name = 'x' END");
+                IfDatabase("SQLite").Delegate(() => Create.Index("ix_widgets_title").OnTable("widgets").OnColumn("title"));
+                IfDatabase("PostgreSQL").Create.Index("ix_widgets_name").OnTable("widgets").OnColumn("name");
+            }
+
+            public override void Down() { }
+        }
+        """, ("PerDatabase", "PGM001"));
+
+    [Fact]
+    public Task AMigrationTheTagsExclude_IsNotJudged() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        [Tags("SqlServer")]
+        public class SqlServerOnly : Migration
+        {
+            public override void Up() => Delete.Table("widgets");
+
+            public override void Down() { }
+        }
+
+        [Migration(202401030000)]
+        [Tags("PostgreSQL")]
+        public class PostgresOnly : Migration
+        {
+            public override void Up() => Delete.Column("title").FromTable("widgets");
+
+            public override void Down() { }
+        }
+        """, new Dictionary<string, string> { ["MigrationsTags"] = "PostgreSQL" }, ("PostgresOnly", "PGM030"));
+
+    [Fact]
+    public Task ARawUpdateAfterASchemaChange_HoldsTheDdlLock() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class AddColour : Migration
+        {
+            public override void Up()
+            {
+                Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+                Execute.Sql("UPDATE widgets SET colour = 'red' WHERE id < 1000");
+            }
+
+            public override void Down() => Delete.Column("colour").FromTable("widgets");
+        }
+        """, ("AddColour", "PGM108"));
+
+    [Fact]
+    public Task SetExistingRowsTo_UpdatesEveryRowAndScans() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class AddPriority : Migration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("priority").AsInt32().SetExistingRowsTo(0).NotNullable();
+
+            public override void Down() => Delete.Column("priority").FromTable("widgets");
+        }
+        """, ("AddPriority", "PGM008,PGM014,PGM108"));
+
+    [Fact]
+    public Task IndexesBuiltInALoop_AreJudgedUnderComputedNames() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class IndexColumns : Migration
+        {
+            public override void Up()
+            {
+                foreach (var column in new[] { "name", "title" })
+                {
+                    Create.Index("ix_widgets_" + column).OnTable("widgets").OnColumn(column);
+                }
+            }
+
+            public override void Down() { }
+        }
+        """, ("IndexColumns", "PGM001"));
+
+    [Fact]
+    public Task AllowUnsafeWithAReason_CountsInBothLayers() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        [AllowUnsafe("PGM030", Reason = "title unused since release 12")]
+        public class DropTitle : Migration
+        {
+            public override void Up() => Delete.Column("title").FromTable("widgets");
+
+            public override void Down() { }
+        }
+        """);
+
+    [Fact]
+    public Task AVolatileDefaultAndAnIdentity_Rewrite() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class AddKeys : Migration
+        {
+            public override void Up()
+            {
+                Alter.Table("widgets").AddColumn("token").AsGuid().Nullable().WithDefault(SystemMethods.NewGuid);
+                Alter.Table("widgets").AddColumn("created").AsDateTimeOffset().NotNullable().WithDefault(SystemMethods.CurrentDateTimeOffset);
+            }
+
+            public override void Down() { }
+        }
+        """, ("AddKeys", "PGM010"));
+
+    [Fact]
+    public Task AConcurrentIndexInATransaction_FailsAtDeploy() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class IndexConcurrently : Migration
+        {
+            public override void Up() => Create.Index("ix_widgets_name").OnTable("widgets").OnColumn("name").Ascending().WithOptions().AsConcurrently();
+
+            public override void Down() { }
+        }
+        """, ("IndexConcurrently", "PGM002"));
+
+    /// <param name="expected">Per migration class, the rules both layers must report (comma-separated).</param>
+    private static Task Agree(string source, params (string Migration, string Rules)[] expected) =>
+        Agree(source, new Dictionary<string, string>(), expected);
+
+    private static async Task Agree(string source, Dictionary<string, string> properties, params (string Migration, string Rules)[] expected)
+    {
+        var (ide, build) = await TwoLayers.JudgeAsync(Usings + source, properties);
+        var wanted = expected.ToDictionary(item => item.Migration, item => item.Rules.Split(',').OrderBy(rule => rule, System.StringComparer.Ordinal).ToArray());
+
+        Assert.Equal(Describe(wanted), Describe(build));
+        Assert.Equal(Describe(wanted), Describe(ide));
+    }
+
+    private static string Describe(Dictionary<string, string[]> verdicts) =>
+        string.Join("; ", verdicts.OrderBy(pair => pair.Key, System.StringComparer.Ordinal).Select(pair => pair.Key + ": " + string.Join(",", pair.Value)));
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Migrations.Runtime.BuildValidation;
+using Migrations.Runtime.Discovery;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.Rendering;
+using Migrations.Safety.Judging;
+using Migrations.Safety.Rules;
+
+namespace Migrations.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// One set of migrations judged by both layers: the analyzers on the C# (what the IDE shows), and the build's check on
+/// the SQL FluentMigrator really renders for the same compiled code. Each gives, per migration class, the rules it
+/// reports; a test then asserts both are the expected set, so the two can never disagree unnoticed.
+/// </summary>
+internal static class TwoLayers
+{
+    /// <param name="properties">MSBuild properties the SDK passes to both (MigrationsPostgresVersion, MigrationsShippedThrough, MigrationsTags …).</param>
+    public static async Task<(Dictionary<string, string[]> Ide, Dictionary<string, string[]> Build)> JudgeAsync(string source, IReadOnlyDictionary<string, string>? properties = null)
+    {
+        properties ??= new Dictionary<string, string>();
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Migrations.cs");
+        var references = TestReferences.References.Add(MetadataReference.CreateFromFile(typeof(Migrations.AllowUnsafeAttribute).Assembly.Location));
+        var compilation = CSharpCompilation.Create("Layers" + Guid.NewGuid().ToString("N"), new[] { tree }, references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "The migrations do not compile:\n" + string.Join("\n", errors));
+
+        return (await IdeAsync(compilation, tree, properties), Build(compilation, properties));
+    }
+
+    /// <summary>The rules the build judges on rendered SQL: the ones decided on operations.</summary>
+    public static bool IsJudgedOnOperations(string ruleId) => Safety.Rules.Decisions.RuleDecisions.All.Any(decision => decision.RuleId == ruleId);
+
+    private static async Task<Dictionary<string, string[]>> IdeAsync(Compilation compilation, SyntaxTree tree, IReadOnlyDictionary<string, string> properties)
+    {
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalProperties(properties));
+        var diagnostics = await compilation.WithAnalyzers(AllAnalyzers.Create(), options).GetAnalyzerDiagnosticsAsync();
+        var root = await tree.GetRootAsync();
+        return diagnostics
+            .Where(diagnostic => IsJudgedOnOperations(diagnostic.Id))
+            .GroupBy(diagnostic => root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<ClassDeclarationSyntax>().First().Identifier.ValueText)
+            .ToDictionary(group => group.Key, group => group.Select(diagnostic => diagnostic.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray());
+    }
+
+    private static Dictionary<string, string[]> Build(Compilation compilation, IReadOnlyDictionary<string, string> properties)
+    {
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var assembly = System.Reflection.Assembly.Load(image.ToArray());
+
+        var tags = RunnerTags.Split(properties.GetValueOrDefault("MigrationsTags"));
+        var (migrations, _) = MigrationSet.Discover(assembly, type => RunnerTags.Runs(type, tags));
+        using var host = MigrationHost.Create(assembly);
+        var rendered = new MigrationRenderer(host).RenderAll(migrations.DistinctBy(migration => migration.Version).ToList());
+        var settings = new JudgeSettings
+        {
+            PostgresVersion = int.Parse(properties.GetValueOrDefault("MigrationsPostgresVersion", "15"), System.Globalization.CultureInfo.InvariantCulture),
+            ShippedThrough = properties.TryGetValue("MigrationsShippedThrough", out var shipped) ? long.Parse(shipped, System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        var startAfter = properties.TryGetValue("MigrationsSafetyStartAfter", out var start) ? long.Parse(start, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var judged = RenderedSqlJudge.Judge(rendered, settings, startAfter);
+        return rendered
+            .Where(migration => judged.ContainsKey(migration.Migration.Version))
+            .Select(migration => (Name: migration.Migration.Type.Name, Rules: judged[migration.Migration.Version]
+                .Where(verdict => !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, verdict.RuleId) && RuleCatalog.Get(verdict.RuleId).EnabledByDefault)
+                .Select(verdict => verdict.RuleId).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray()))
+            .Where(entry => entry.Rules.Length > 0)
+            .ToDictionary(entry => entry.Name, entry => entry.Rules);
+    }
+
+    /// <summary>The SDK's CompilerVisibleProperty values, as the compiler hands them to analyzers.</summary>
+    private sealed class GlobalProperties(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties.ToDictionary(pair => "build_property." + pair.Key, pair => pair.Value));
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}

@@ -191,11 +191,25 @@ public sealed class DeployTests
         const string forwardOnly = "Migrations.Runtime.Tests.Fixtures.ForwardOnly";
         BundleRun.Run(forwardOnly, "deploy", "-c", database.Url);
 
-        var result = BundleRun.Run(forwardOnly, "rollback", "--steps", "1", "-c", database.Url);
+        var result = BundleRun.Run(forwardOnly, "rollback", "--steps", "2", "-c", database.Url);
 
         Assert.Equal(ExitCodes.Refused, result.ExitCode);
         Assert.Contains("forward-only", result.Error);
         Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'ledger'"));
+    }
+
+    [Fact]
+    public async Task RollbackOfAMigrationWhoseDownThrowsNotImplemented_IsRefusedLikeForwardOnly_BeforeAnythingRuns()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        const string forwardOnly = "Migrations.Runtime.Tests.Fixtures.ForwardOnly";
+        BundleRun.Run(forwardOnly, "deploy", "-c", database.Url);
+
+        var result = BundleRun.Run(forwardOnly, "rollback", "--steps", "1", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("Migration 202403020000 AddLedgerNote is forward-only and cannot be rolled back. Nothing was rolled back", result.Error);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'ledger' AND column_name = 'note'"));
     }
 
     [Fact]

@@ -85,7 +85,8 @@ namespace Migrations.Analyzers.Infrastructure
                 symbolContext =>
                 {
                     var migration = migrations.GetMigrationClass((INamedTypeSymbol)symbolContext.Symbol);
-                    if (migration != null && !migrations.IsBaselined(migration))
+                    // A migration the bundle's tags exclude never runs here, so nothing about it is a hazard.
+                    if (migration != null && !migrations.IsBaselined(migration) && migrations.Runs(migration))
                     {
                         analyze(symbolContext, migration);
                     }

@@ -6,7 +6,10 @@ using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.Rules
 {
-    /// <summary>PGM100: two migrations with one version (derived attributes such as [TimestampedMigration] included).</summary>
+    /// <summary>
+    /// PGM100: two migrations with one version (derived attributes such as [TimestampedMigration] included), both run
+    /// with the bundle's tags: a SQL Server twin tagged for another database is no duplicate.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DuplicateVersionAnalyzer : MigrationAnalyzer
     {
@@ -24,7 +27,7 @@ namespace Migrations.Analyzers.Rules
                 }
 
                 var other = migrations.Index.WithVersion(migration.Version.Value)
-                    .FirstOrDefault(candidate => !SymbolEqualityComparer.Default.Equals(candidate.Type, migration.Type));
+                    .FirstOrDefault(candidate => !SymbolEqualityComparer.Default.Equals(candidate.Type, migration.Type) && migrations.Runs(candidate));
                 if (other != null)
                 {
                     migrations.Report(symbolContext.ReportDiagnostic, migration.Type, RuleIds.DuplicateVersion, AttributeLocation(migration), migration.Version.Value, migration.Type.Name, other.Type.Name);

@@ -19,20 +19,39 @@ namespace Migrations.Analyzers.Rules
         private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
             RegisterMigrationClasses(context, migrations, (symbolContext, migration) =>
             {
-                if (migration.Kind != MigrationBaseKind.Migration)
+                // An empty Down() of an empty Up() rolls back exactly what the migration did: nothing.
+                if (migration.Kind != MigrationBaseKind.Migration || IsEmpty(Override(migration.Type, "Up"), symbolContext.CancellationToken))
                 {
                     return;
                 }
 
-                var down = migration.Type.GetMembers("Down").OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 0 && method.IsOverride);
-                foreach (var reference in down?.DeclaringSyntaxReferences ?? Enumerable.Empty<SyntaxReference>())
+                var down = Override(migration.Type, "Down");
+                if (IsEmpty(down, symbolContext.CancellationToken) && Declaration(down!, symbolContext.CancellationToken) is { } declaration)
                 {
-                    if (reference.GetSyntax(symbolContext.CancellationToken) is MethodDeclarationSyntax declaration
-                        && declaration.ExpressionBody == null && declaration.Body != null && declaration.Body.Statements.Count == 0)
-                    {
-                        migrations.Report(symbolContext.ReportDiagnostic, migration.Type, RuleIds.EmptyDown, declaration.Identifier.GetLocation(), migration.Type.Name);
-                    }
+                    // An empty Down() inherited from a base class is reported at each migration that rolls back to nothing.
+                    var location = SymbolEqualityComparer.Default.Equals(down!.ContainingType, migration.Type) ? declaration.Identifier.GetLocation() : migration.Type.Locations[0];
+                    migrations.Report(symbolContext.ReportDiagnostic, migration.Type, RuleIds.EmptyDown, location, migration.Type.Name);
                 }
             });
+
+        /// <summary>The override of Up()/Down() the migration runs: its own, or the nearest base class's.</summary>
+        private static IMethodSymbol? Override(INamedTypeSymbol type, string name)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 0 && method.IsOverride) is { } method)
+                {
+                    return method;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsEmpty(IMethodSymbol? method, System.Threading.CancellationToken cancellation) =>
+            method != null && Declaration(method, cancellation) is { ExpressionBody: null, Body: { Statements.Count: 0 } };
+
+        private static MethodDeclarationSyntax? Declaration(IMethodSymbol method, System.Threading.CancellationToken cancellation) =>
+            method.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellation)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
     }
 }

@@ -27,10 +27,10 @@ public static class BuildValidateCommand
         var analyzers = AnalyzerReport.Read(options.AnalyzerLogPath);
         var diagnostics = new List<BuildDiagnostic>();
 
-        foreach (var duplicate in MigrationSet.FindDuplicates(migrations))
-        {
-            diagnostics.Add(BuildDiagnostic.Of(RuleIds.DuplicateVersion, locator.Find(duplicate[1].Type), duplicate[0].Version, duplicate[0].Type.FullName!, duplicate[1].Type.FullName!));
-        }
+        // Where the analyzers reported the duplicate at the class, the build stays silent, as for every other rule.
+        diagnostics.AddRange(StructureChecks.Duplicates(migrations, locator.Find)
+            .Where(duplicate => !(locator.FindSpan(duplicate.Migration.Type) is { } span && analyzers.Covers(RuleIds.DuplicateVersion, span.Declaration.File, span.FirstLine, span.LastLine)))
+            .Select(duplicate => duplicate.Finding));
 
         var unique = migrations.DistinctBy(migration => migration.Version).ToList();
         using var host = MigrationHost.Create(context.Assembly);
@@ -46,7 +46,7 @@ public static class BuildValidateCommand
             // rule inside the class, the build stays silent; [AllowUnsafe] with a reason is honoured by both layers.
             var span = locator.FindSpan(migration.Migration.Type);
             var safety = verdicts.TryGetValue(migration.Migration.Version, out var found) ? found.Select(verdict => Diagnostic(migration, verdict, span)) : [];
-            var findings = CheckStructure(migration, locator).Concat(safety);
+            var findings = StructureChecks.Check(migration, locator.Find(migration.Migration.Type)).Concat(safety);
             diagnostics.AddRange(findings.Where(finding =>
                 !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, finding.RuleId)
                 && !(span is { } known && analyzers.Covers(finding.RuleId, known.Declaration.File, known.FirstLine, known.LastLine))));
@@ -90,38 +90,6 @@ public static class BuildValidateCommand
         }
 
         return reported.Any(diagnostic => diagnostic.Severity == RuleSeverity.Error) ? ExitCodes.ValidationFailed : ExitCodes.Success;
-    }
-
-    private static IEnumerable<BuildDiagnostic> CheckStructure(RenderedMigration rendered, SourceLocator locator)
-    {
-        var migration = rendered.Migration;
-        var location = locator.Find(migration.Type);
-        if (!IsTimestamp(migration.Version))
-        {
-            yield return BuildDiagnostic.Of(RuleIds.VersionNotTimestamp, location, migration.Version, migration.Name);
-        }
-
-        if (rendered.UpProblem is { Kind: RenderProblemKind.NeedsDatabase })
-        {
-            yield return BuildDiagnostic.Of(RuleIds.CannotRenderOffline, location, $"Up() of '{migration.Name}'");
-        }
-        else if (rendered.UpProblem is { Kind: RenderProblemKind.Throws } upFailure)
-        {
-            yield return BuildDiagnostic.Of(RuleIds.MigrationFailsToRender, location, "Up", migration.Name, upFailure.Message);
-        }
-
-        switch (rendered.DownProblem)
-        {
-            case { Kind: RenderProblemKind.NotReversible } notReversible:
-                yield return BuildDiagnostic.Of(RuleIds.IrreversibleInAutoReversing, location, notReversible.Message, migration.Name);
-                break;
-            case { Kind: RenderProblemKind.Throws } downFailure:
-                yield return BuildDiagnostic.Of(RuleIds.MigrationFailsToRender, location, "Down", migration.Name, downFailure.Message);
-                break;
-            case null when rendered.Down.Count == 0 && !typeof(AutoReversingMigration).IsAssignableFrom(migration.Type):
-                yield return BuildDiagnostic.Of(RuleIds.EmptyDown, location, migration.Name);
-                break;
-        }
     }
 
     /// <summary>
@@ -174,12 +142,5 @@ public static class BuildValidateCommand
         {
             File.WriteAllText(path, content);
         }
-    }
-
-    private static bool IsTimestamp(long version)
-    {
-        var text = version.ToString(CultureInfo.InvariantCulture);
-        return (text.Length == 12 && DateTime.TryParseExact(text, "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            || (text.Length == 14 && DateTime.TryParseExact(text, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
     }
 }

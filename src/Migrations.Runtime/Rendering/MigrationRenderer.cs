@@ -12,8 +12,8 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
 {
     public RenderedMigration Render(MigrationDescriptor descriptor)
     {
-        var (up, upProblem) = Record(descriptor, host, host.CollectUp);
-        var (down, downProblem) = Record(descriptor, host, host.CollectDown);
+        var (up, upProblem) = Record(descriptor, host, host.CollectUp, down: false);
+        var (down, downProblem) = Record(descriptor, host, host.CollectDown, down: true);
         return new RenderedMigration(descriptor, up, down, checksumHost is null ? MigrationChecksum.Compute(up) : Checksum(descriptor), upProblem, downProblem);
     }
 
@@ -24,13 +24,13 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
     public string Checksum(MigrationDescriptor descriptor)
     {
         var checksums = checksumHost ?? host;
-        return MigrationChecksum.Compute(Record(descriptor, checksums, checksums.CollectUp).Statements);
+        return MigrationChecksum.Compute(Record(descriptor, checksums, checksums.CollectUp, down: false).Statements);
     }
 
     public Dictionary<long, string> Checksums(IEnumerable<MigrationDescriptor> migrations) =>
         migrations.ToDictionary(migration => migration.Version, Checksum);
 
-    private static (IReadOnlyList<string> Statements, RenderProblem? Problem) Record(MigrationDescriptor descriptor, MigrationHost host, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect)
+    private static (IReadOnlyList<string> Statements, RenderProblem? Problem) Record(MigrationDescriptor descriptor, MigrationHost host, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect, bool down)
     {
         var sink = new RecordingSink();
         var previous = host.Processor.Sink;
@@ -44,7 +44,7 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return (sink.Statements, Describe(exception));
+            return (sink.Statements, Describe(exception, down));
         }
         finally
         {
@@ -52,7 +52,7 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
         }
     }
 
-    private static RenderProblem Describe(Exception exception)
+    private static RenderProblem Describe(Exception exception, bool down)
     {
         var root = exception;
         // Reflection and static constructors wrap the real failure; the wrapper's message says nothing useful.
@@ -70,6 +70,9 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
                 new RenderProblem(RenderProblemKind.ForwardOnly, "forward-only migration: it has no Down()"),
             NotSupportedException when root.StackTrace?.Contains(".Reverse()", StringComparison.Ordinal) == true =>
                 new RenderProblem(RenderProblemKind.NotReversible, message),
+            // `Down() => throw new NotImplementedException()` is how many projects say a migration is irreversible.
+            NotImplementedException or NotSupportedException when down && root.TargetSite is { Name: "Down" } =>
+                new RenderProblem(RenderProblemKind.ForwardOnly, $"forward-only migration: its Down() throws {root.GetType().Name}"),
             _ => new RenderProblem(RenderProblemKind.Throws, $"{root.GetType().Name}: {message}"),
         };
     }

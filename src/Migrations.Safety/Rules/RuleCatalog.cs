@@ -95,7 +95,7 @@ namespace Migrations.Safety.Rules
             Structure(RuleIds.DuplicateVersion, RuleSeverity.Error, "Duplicate migration version",
                 "Migration version {0} is used by both '{1}' and '{2}'. Give each migration its own version."),
             Structure(RuleIds.VersionNotTimestamp, RuleSeverity.Warning, "Migration version is not a timestamp",
-                "Migration version {0} of '{1}' is not a timestamp (yyyyMMddHHmm or yyyyMMddHHmmss). Use a timestamp so branches merge without collisions."),
+                "Migration version {0} of '{1}' is not a timestamp (yyyyMMddHHmm, yyyyMMddHHmmss, a date with a counter, or Unix time), so two branches can pick the same one. Use a timestamp."),
             Structure(RuleIds.EmptyDown, RuleSeverity.Warning, "Empty Down()",
                 "Migration '{0}' has an empty Down(), so a rollback silently does nothing. Write the reverse steps or derive from ForwardOnlyMigration."),
             Structure(RuleIds.IrreversibleInAutoReversing, RuleSeverity.Error, "Irreversible expression in an AutoReversingMigration",

@@ -30,22 +30,18 @@ public sealed class LayerAgreementTests
     [Fact]
     public Task WideningAVarcharTheHistoryKnows_IsSafe() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class WidenName : Migration
+        public class WidenName : ForwardOnlyMigration
         {
             public override void Up() => Alter.Column("name").OnTable("widgets").AsString(500).Nullable();
-
-            public override void Down() { }
         }
         """);
 
     [Fact]
     public Task NarrowingAVarchar_Rewrites() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class ShortenName : Migration
+        public class ShortenName : ForwardOnlyMigration
         {
             public override void Up() => Alter.Column("name").OnTable("widgets").AsString(50).Nullable();
-
-            public override void Down() { }
         }
         """, ("ShortenName", "PGM009"));
 
@@ -60,44 +56,36 @@ public sealed class LayerAgreementTests
         }
 
         [Migration(202401020000)]
-        public class WidenOrderId : Migration
+        public class WidenOrderId : ForwardOnlyMigration
         {
             public override void Up() => Alter.Column("id").OnTable("orders").AsInt64();
-
-            public override void Down() { }
         }
         """, ("CreateOrders", "PGM050"), ("WidenOrderId", "PGM009"));
 
     [Fact]
     public Task RestatingTheTypeToDropNotNull_IsNoTypeChange() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class MakeTitleOptional : Migration
+        public class MakeTitleOptional : ForwardOnlyMigration
         {
             public override void Up() => Alter.Column("title").OnTable("widgets").AsString(200).Nullable();
-
-            public override void Down() { }
         }
         """);
 
     [Fact]
     public Task RestatingNotNullOnAPrimaryKey_IsNoScan() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class RestateId : Migration
+        public class RestateId : ForwardOnlyMigration
         {
             public override void Up() => Alter.Column("id").OnTable("widgets").AsInt64().NotNullable();
-
-            public override void Down() { }
         }
         """);
 
     [Fact]
     public Task NotNullOnANullableColumn_Scans() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class RequireName : Migration
+        public class RequireName : ForwardOnlyMigration
         {
             public override void Up() => Alter.Column("name").OnTable("widgets").AsString(100).NotNullable();
-
-            public override void Down() { }
         }
         """, ("RequireName", "PGM008"));
 
@@ -112,11 +100,9 @@ public sealed class LayerAgreementTests
         }
 
         [Migration(202401030000)]
-        public class ValidateNameCheck : Migration
+        public class ValidateNameCheck : ForwardOnlyMigration
         {
             public override void Up() => Execute.Sql("ALTER TABLE widgets VALIDATE CONSTRAINT widgets_name_nn");
-
-            public override void Down() { }
         }
 
         [Migration(202401040000)]
@@ -143,11 +129,9 @@ public sealed class LayerAgreementTests
         }
 
         [Migration(202401020000)]
-        public class WidenEmail : Migration
+        public class WidenEmail : ForwardOnlyMigration
         {
             public override void Up() => Alter.Column("email").OnTable("accounts").AsString(255).NotNullable();
-
-            public override void Down() { }
         }
         """);
 
@@ -207,13 +191,11 @@ public sealed class LayerAgreementTests
 
     [Fact]
     public Task ATemplateMethodBaseClass_IsFollowedIntoTheOverride() => Agree(CreateWidgets + """
-        public abstract class AppMigration : Migration
+        public abstract class AppMigration : ForwardOnlyMigration
         {
             public override void Up() => Apply();
 
             protected abstract void Apply();
-
-            public override void Down() { }
         }
 
         [Migration(202401020000)]
@@ -226,13 +208,11 @@ public sealed class LayerAgreementTests
     [Fact]
     public Task AHelperIsFollowedWithItsArguments() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class IndexWidgetNames : Migration
+        public class IndexWidgetNames : ForwardOnlyMigration
         {
             public override void Up() => IndexOn("widgets", "name");
 
             private void IndexOn(string table, string column) => Create.Index("ix_" + table + "_" + column).OnTable(table).OnColumn(column);
-
-            public override void Down() { }
         }
         """, ("IndexWidgetNames", "PGM001"));
 
@@ -245,18 +225,16 @@ public sealed class LayerAgreementTests
         }
 
         [Migration(202401020000)]
-        public class DropTitle : Migration
+        public class DropTitle : ForwardOnlyMigration
         {
             public override void Up() => Delete.Column(Names.Title).FromTable(Names.Widgets);
-
-            public override void Down() { }
         }
         """, ("DropTitle", "PGM030"));
 
     [Fact]
     public Task ABranchForAnotherDatabase_NeverRunsOnPostgreSql() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class PerDatabase : Migration
+        public class PerDatabase : ForwardOnlyMigration
         {
             public override void Up()
             {
@@ -264,8 +242,6 @@ public sealed class LayerAgreementTests
                 IfDatabase("SQLite").Delegate(() => Create.Index("ix_widgets_title").OnTable("widgets").OnColumn("title"));
                 IfDatabase("PostgreSQL").Create.Index("ix_widgets_name").OnTable("widgets").OnColumn("name");
             }
-
-            public override void Down() { }
         }
         """, ("PerDatabase", "PGM001"));
 
@@ -273,20 +249,16 @@ public sealed class LayerAgreementTests
     public Task AMigrationTheTagsExclude_IsNotJudged() => Agree(CreateWidgets + """
         [Migration(202401020000)]
         [Tags("SqlServer")]
-        public class SqlServerOnly : Migration
+        public class SqlServerOnly : ForwardOnlyMigration
         {
             public override void Up() => Delete.Table("widgets");
-
-            public override void Down() { }
         }
 
         [Migration(202401030000)]
         [Tags("PostgreSQL")]
-        public class PostgresOnly : Migration
+        public class PostgresOnly : ForwardOnlyMigration
         {
             public override void Up() => Delete.Column("title").FromTable("widgets");
-
-            public override void Down() { }
         }
         """, new Dictionary<string, string> { ["MigrationsTags"] = "PostgreSQL" }, ("PostgresOnly", "PGM030"));
 
@@ -319,7 +291,7 @@ public sealed class LayerAgreementTests
     [Fact]
     public Task IndexesBuiltInALoop_AreJudgedUnderComputedNames() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class IndexColumns : Migration
+        public class IndexColumns : ForwardOnlyMigration
         {
             public override void Up()
             {
@@ -328,8 +300,6 @@ public sealed class LayerAgreementTests
                     Create.Index("ix_widgets_" + column).OnTable("widgets").OnColumn(column);
                 }
             }
-
-            public override void Down() { }
         }
         """, ("IndexColumns", "PGM001"));
 
@@ -337,39 +307,118 @@ public sealed class LayerAgreementTests
     public Task AllowUnsafeWithAReason_CountsInBothLayers() => Agree(CreateWidgets + """
         [Migration(202401020000)]
         [AllowUnsafe("PGM030", Reason = "title unused since release 12")]
-        public class DropTitle : Migration
+        public class DropTitle : ForwardOnlyMigration
         {
             public override void Up() => Delete.Column("title").FromTable("widgets");
-
-            public override void Down() { }
         }
         """);
 
     [Fact]
     public Task AVolatileDefaultAndAnIdentity_Rewrite() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class AddKeys : Migration
+        public class AddKeys : ForwardOnlyMigration
         {
             public override void Up()
             {
                 Alter.Table("widgets").AddColumn("token").AsGuid().Nullable().WithDefault(SystemMethods.NewGuid);
                 Alter.Table("widgets").AddColumn("created").AsDateTimeOffset().NotNullable().WithDefault(SystemMethods.CurrentDateTimeOffset);
             }
-
-            public override void Down() { }
         }
         """, ("AddKeys", "PGM010"));
 
     [Fact]
     public Task AConcurrentIndexInATransaction_FailsAtDeploy() => Agree(CreateWidgets + """
         [Migration(202401020000)]
-        public class IndexConcurrently : Migration
+        public class IndexConcurrently : ForwardOnlyMigration
         {
             public override void Up() => Create.Index("ix_widgets_name").OnTable("widgets").OnColumn("name").Ascending().WithOptions().AsConcurrently();
+        }
+        """, ("IndexConcurrently", "PGM002"));
+
+    [Fact]
+    public Task AnEmptyDownInheritedFromABaseClass_RollsBackNothing() => Agree(CreateWidgets + """
+        public abstract class QuietMigration : Migration
+        {
+            public override void Down() { }
+        }
+
+        [Migration(202401020000)]
+        public class AddColour : QuietMigration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+        }
+        """, ("AddColour", "PGM102"));
+
+    [Fact]
+    public Task AnEmptyDownOfAnEmptyUp_AndADownThatThrowsNotImplemented_AreNoFindings() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class Placeholder : Migration
+        {
+            public override void Up() { }
 
             public override void Down() { }
         }
-        """, ("IndexConcurrently", "PGM002"));
+
+        [Migration(202401030000)]
+        public class AddColour : Migration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+
+            public override void Down() => throw new System.NotImplementedException();
+        }
+        """);
+
+    [Theory]
+    [InlineData(2018010101)]
+    [InlineData(20180101120099)]
+    [InlineData(1514764800)]
+    [InlineData(1514764800123)]
+    [InlineData(637160666562551771)]
+    [InlineData(20180101120000123)]
+    public Task TimestampShapedVersions_AreTimestamps(long version) => Agree(CreateWidgets + $$"""
+        [Migration({{version}})]
+        public class AddColour : ForwardOnlyMigration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+        }
+        """);
+
+    [Fact]
+    public Task ASequentialVersion_IsNot() => Agree(CreateWidgets + """
+        [Migration(7)]
+        public class AddColour : ForwardOnlyMigration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+        }
+        """, ("AddColour", "PGM101"));
+
+    [Fact]
+    public Task OneVersionTwice_IsADuplicateOnlyWhereTheBundleLoadsBoth() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class AddColour : ForwardOnlyMigration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+        }
+
+        [Migration(202401020000)]
+        [Tags("SqlServer")]
+        public class AddColourOnSqlServer : ForwardOnlyMigration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+        }
+
+        [Migration(202401030000)]
+        public class AddSize : ForwardOnlyMigration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("size").AsInt32().Nullable();
+        }
+
+        [Migration(202401030000)]
+        public class AddWeight : ForwardOnlyMigration
+        {
+            public override void Up() => Alter.Table("widgets").AddColumn("weight").AsInt32().Nullable();
+        }
+        """, ("AddSize", "PGM100"), ("AddWeight", "PGM100"));
 
     /// <param name="expected">Per migration class, the rules both layers must report (comma-separated).</param>
     private static Task Agree(string source, params (string Migration, string Rules)[] expected) =>

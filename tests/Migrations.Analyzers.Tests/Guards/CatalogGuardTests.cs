@@ -69,6 +69,32 @@ public sealed class CatalogGuardTests
         }
     }
 
+    [Fact]
+    public void TheRulesReadmeHasARowForEveryRule_WithTheCatalogsFacts()
+    {
+        var rows = File.ReadLines(Path.Combine(RepositoryRoot, "docs", "rules", "README.md"))
+            .Where(line => line.StartsWith("| [PGM", StringComparison.Ordinal))
+            .Select(line => line.Trim('|').Split(" | ").Select(cell => cell.Trim()).ToArray())
+            .ToList();
+
+        Assert.Equal(RuleCatalog.All.Select(rule => rule.Id).OrderBy(id => id, StringComparer.Ordinal), rows.Select(row => row[0][1..7]));
+        foreach (var row in rows)
+        {
+            var rule = RuleCatalog.Get(row[0][1..7]);
+            var expected = new[]
+            {
+                $"[{rule.Id}]({rule.Id}.md)",
+                rule.Title,
+                rule.DefaultSeverity + (rule.EnabledByDefault ? string.Empty : " (off by default)"),
+                rule.Layers switch { RuleLayers.Both => "IDE and build", RuleLayers.Analyzers => "IDE", _ => "build" },
+                row[4],
+                rule.Fixable ? "yes" : string.Empty,
+            };
+            Assert.Equal(string.Join(" | ", expected), string.Join(" | ", row));
+            Assert.False(string.IsNullOrWhiteSpace(row[4]), rule.Id + " does not say what it needs to see");
+        }
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)

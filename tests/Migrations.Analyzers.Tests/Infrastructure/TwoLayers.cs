@@ -38,8 +38,10 @@ internal static class TwoLayers
         return (await IdeAsync(compilation, tree, properties), Build(compilation, properties));
     }
 
-    /// <summary>The rules the build judges on rendered SQL: the ones decided on operations.</summary>
-    public static bool IsJudgedOnOperations(string ruleId) => Safety.Rules.Decisions.RuleDecisions.All.Any(decision => decision.RuleId == ruleId);
+    /// <summary>The rules both layers decide: the ones decided on operations, and the structure rules the build checks too.</summary>
+    public static bool IsJudgedByBoth(string ruleId) =>
+        RuleCatalog.TryGet(ruleId, out var rule) && rule.Layers == RuleLayers.Both
+        && rule.Category is not RuleCatalog.LockFileCategory and not RuleCatalog.SuppressionCategory;
 
     private static async Task<Dictionary<string, string[]>> IdeAsync(Compilation compilation, SyntaxTree tree, IReadOnlyDictionary<string, string> properties)
     {
@@ -47,7 +49,7 @@ internal static class TwoLayers
         var diagnostics = await compilation.WithAnalyzers(AllAnalyzers.Create(), options).GetAnalyzerDiagnosticsAsync();
         var root = await tree.GetRootAsync();
         return diagnostics
-            .Where(diagnostic => IsJudgedOnOperations(diagnostic.Id))
+            .Where(diagnostic => IsJudgedByBoth(diagnostic.Id))
             .GroupBy(diagnostic => root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<ClassDeclarationSyntax>().First().Identifier.ValueText)
             .ToDictionary(group => group.Key, group => group.Select(diagnostic => diagnostic.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray());
     }
@@ -70,13 +72,15 @@ internal static class TwoLayers
         };
         var startAfter = properties.TryGetValue("MigrationsSafetyStartAfter", out var start) ? long.Parse(start, System.Globalization.CultureInfo.InvariantCulture) : 0;
         var judged = RenderedSqlJudge.Judge(rendered, settings, startAfter);
+        var duplicates = StructureChecks.Duplicates(migrations, _ => null).Select(duplicate => (Name: duplicate.Migration.Type.Name, duplicate.Finding.RuleId));
         return rendered
-            .Where(migration => judged.ContainsKey(migration.Migration.Version))
-            .Select(migration => (Name: migration.Migration.Type.Name, Rules: judged[migration.Migration.Version]
-                .Where(verdict => !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, verdict.RuleId) && RuleCatalog.Get(verdict.RuleId).EnabledByDefault)
-                .Select(verdict => verdict.RuleId).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray()))
-            .Where(entry => entry.Rules.Length > 0)
-            .ToDictionary(entry => entry.Name, entry => entry.Rules);
+            .SelectMany(migration => (judged.TryGetValue(migration.Migration.Version, out var verdicts) ? verdicts.Select(verdict => verdict.RuleId) : [])
+                .Concat(StructureChecks.Check(migration, location: null).Select(finding => finding.RuleId))
+                .Where(ruleId => !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, ruleId) && RuleCatalog.Get(ruleId).EnabledByDefault && IsJudgedByBoth(ruleId))
+                .Select(ruleId => (Name: migration.Migration.Type.Name, RuleId: ruleId)))
+            .Concat(duplicates)
+            .GroupBy(finding => finding.Name)
+            .ToDictionary(group => group.Key, group => group.Select(finding => finding.RuleId).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>The SDK's CompilerVisibleProperty values, as the compiler hands them to analyzers.</summary>

@@ -44,7 +44,7 @@ public sealed class VersionAnalyzersTests
     public async Task VersionThatIsNotATimestamp_IsReported()
     {
         await VerifyTimestamp.VerifyAnalyzerAsync(Code.Migration("", attributes: "[{|#0:Migration(42)|}]"), VerifyTimestamp.Diagnostic("PGM101").WithLocation(0).WithMessage(
-            "Migration version 42 of 'TestMigration' is not a timestamp (yyyyMMddHHmm or yyyyMMddHHmmss). Use a timestamp so branches merge without collisions."));
+            "Migration version 42 of 'TestMigration' is not a timestamp (yyyyMMddHHmm, yyyyMMddHHmmss, a date with a counter, or Unix time), so two branches can pick the same one. Use a timestamp."));
     }
 
     [Theory]

@@ -80,17 +80,21 @@ namespace Migrations.Analyzers.Infrastructure
             });
 
         /// <summary>Runs <paramref name="analyze"/> for every migration class that is not baselined.</summary>
-        private protected static void RegisterMigrationClasses(CompilationStartAnalysisContext context, MigrationCompilation migrations, Action<SymbolAnalysisContext, MigrationClass> analyze) =>
+        private protected void RegisterMigrationClasses(CompilationStartAnalysisContext context, MigrationCompilation migrations, Action<SymbolAnalysisContext, MigrationClass> analyze)
+        {
+            var judgesShipped = SupportedDiagnostics.All(descriptor => Migrations.Safety.Rules.RuleCatalog.Get(descriptor.Id).JudgesShipped);
             context.RegisterSymbolAction(
                 symbolContext =>
                 {
                     var migration = migrations.GetMigrationClass((INamedTypeSymbol)symbolContext.Symbol);
-                    // A migration the bundle's tags exclude never runs here, so nothing about it is a hazard.
-                    if (migration != null && !migrations.IsBaselined(migration) && migrations.Runs(migration))
+                    // A migration the bundle's tags exclude never runs here, so nothing about it is a hazard; a shipped one
+                    // is judged only by the rules about loading and rolling back.
+                    if (migration != null && (judgesShipped || !migrations.IsBaselined(migration)) && migrations.Runs(migration))
                     {
                         analyze(symbolContext, migration);
                     }
                 },
                 SymbolKind.NamedType);
+        }
     }
 }

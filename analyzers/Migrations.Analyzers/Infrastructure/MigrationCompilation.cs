@@ -39,6 +39,7 @@ namespace Migrations.Analyzers.Infrastructure
             {
                 PostgresVersion = settings.PostgresVersion,
                 ShippedThrough = settings.ShippedThrough,
+                SafetyStartAfter = settings.StartAfter,
                 // Every rule is decided; the compiler applies .editorconfig and default enablement to the diagnostics.
                 IsEnabled = _ => true,
             };
@@ -114,9 +115,9 @@ namespace Migrations.Analyzers.Infrastructure
         public MigrationClass? GetMigrationClass(INamedTypeSymbol? type) =>
             type == null ? null : classes.GetOrAdd(type, key => MigrationClass.TryCreate(key, Symbols));
 
-        /// <summary>True when the migration is at or below MigrationsSafetyStartAfter.</summary>
+        /// <summary>True when the migration has shipped (MigrationsShippedThrough, MigrationsSafetyStartAfter): see <see cref="JudgeSettings.IsShipped"/>.</summary>
         public bool IsBaselined(MigrationClass migration) =>
-            Settings.StartAfter > 0 && migration.Version.HasValue && migration.Version.Value <= Settings.StartAfter;
+            migration.Version.HasValue && JudgeSettings.IsShipped(migration.Version.Value);
 
         /// <summary>
         /// The analysed Up() that owns code in <paramref name="containingSymbol"/> (lambdas and local functions included);

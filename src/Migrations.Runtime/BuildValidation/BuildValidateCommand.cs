@@ -38,15 +38,15 @@ public static class BuildValidateCommand
         // MigrationsSafetyStartAfter: migrations at or below it shipped before the project adopted the SDK; the analyzers
         // skip them, and so do the safety rules here (their SQL still builds the history). Structure checks still apply.
         // Every rule is decided; whether and how it is reported is the project's configuration, as for the analyzers.
-        var settings = new JudgeSettings { PostgresVersion = options.PostgresVersion, ShippedThrough = options.ShippedThrough, IsEnabled = _ => true };
-        var verdicts = RenderedSqlJudge.Judge(rendered, settings, options.SafetyStartAfter);
+        var settings = new JudgeSettings { PostgresVersion = options.PostgresVersion, ShippedThrough = options.ShippedThrough, SafetyStartAfter = options.SafetyStartAfter, IsEnabled = _ => true };
+        var verdicts = RenderedSqlJudge.Judge(rendered, settings);
         foreach (var migration in rendered)
         {
             // Findings the analyzers can also make surface once: where the analyzers reported (or suppressed) the same
             // rule inside the class, the build stays silent; [AllowUnsafe] with a reason is honoured by both layers.
             var span = locator.FindSpan(migration.Migration.Type);
             var safety = verdicts.TryGetValue(migration.Migration.Version, out var found) ? found.Select(verdict => Diagnostic(migration, verdict, span)) : [];
-            var findings = StructureChecks.Check(migration, locator.Find(migration.Migration.Type)).Concat(safety);
+            var findings = StructureChecks.Check(migration, locator.Find(migration.Migration.Type), settings).Concat(safety);
             diagnostics.AddRange(findings.Where(finding =>
                 !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, finding.RuleId)
                 && !(span is { } known && analyzers.Covers(finding.RuleId, known.Declaration.File, known.FirstLine, known.LastLine))));

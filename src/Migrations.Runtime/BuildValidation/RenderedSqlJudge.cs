@@ -11,12 +11,12 @@ namespace Migrations.Runtime.BuildValidation;
 /// </summary>
 internal static class RenderedSqlJudge
 {
-    /// <summary>The verdicts of every migration above <paramref name="safetyStartAfter"/>, by version; earlier ones only feed the history.</summary>
-    public static Dictionary<long, IReadOnlyList<Verdict>> Judge(IReadOnlyList<RenderedMigration> rendered, JudgeSettings settings, long safetyStartAfter)
+    /// <summary>The verdicts of every migration that has not shipped, by version; shipped ones only feed the history.</summary>
+    public static Dictionary<long, IReadOnlyList<Verdict>> Judge(IReadOnlyList<RenderedMigration> rendered, JudgeSettings settings)
     {
         var migrations = rendered.Select(RenderedOperations.Read).ToList();
         var timeline = SchemaTimeline.Build(migrations);
-        return migrations.Where(migration => migration.Version > safetyStartAfter)
+        return migrations.Where(migration => !settings.IsShipped(migration.Version))
             .ToDictionary(migration => migration.Version, migration => Distinct(MigrationJudge.Judge(migration, timeline, settings)));
     }
 

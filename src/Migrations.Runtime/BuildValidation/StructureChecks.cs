@@ -2,6 +2,7 @@ using FluentMigrator;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Rendering;
 using Migrations.Safety;
+using Migrations.Safety.Judging;
 using Migrations.Safety.Rules;
 
 namespace Migrations.Runtime.BuildValidation;
@@ -23,8 +24,14 @@ internal static class StructureChecks
             return (migration, BuildDiagnostic.Of(RuleIds.DuplicateVersion, locate(migration.Type), migration.Version, migration.Type.FullName!, other.Type.FullName!));
         }));
 
-    /// <summary>The structure findings of one rendered migration, all placed at <paramref name="location"/> (its class).</summary>
-    public static IEnumerable<BuildDiagnostic> Check(RenderedMigration rendered, SourceLocation? location)
+    /// <summary>
+    /// The structure findings of one rendered migration, all placed at <paramref name="location"/> (its class); of a
+    /// shipped migration only those of rules that still judge it.
+    /// </summary>
+    public static IEnumerable<BuildDiagnostic> Check(RenderedMigration rendered, SourceLocation? location, JudgeSettings settings) =>
+        Findings(rendered, location).Where(finding => !settings.IsShipped(rendered.Migration.Version) || RuleCatalog.Get(finding.RuleId).JudgesShipped);
+
+    private static IEnumerable<BuildDiagnostic> Findings(RenderedMigration rendered, SourceLocation? location)
     {
         var migration = rendered.Migration;
         if (!MigrationVersion.IsTimestamp(migration.Version))

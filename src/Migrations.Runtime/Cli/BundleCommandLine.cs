@@ -106,16 +106,19 @@ internal sealed class BundleCommandLine
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the SQL of the pending migrations instead of running it." };
         var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Apply pending migrations older than the newest applied one." };
         var backup = new Option<bool>("--backup") { Description = "Take a verified pg_dump backup (see 'backup') under the deploy lock first; stop if it fails." };
+        var trustBuild = new Option<bool>("--trust-build") { Description = "Deploy as the build judged even when this database has applied migrations past the build's MigrationsShippedThrough (whose tables the build took for empty)." };
         var command = Verb("deploy", "Apply pending migrations, one deployer at a time (session advisory lock), with lock_timeout and retries.",
             "deploy --target 20241102000000", "deploy --dry-run");
         command.Options.Add(target);
         command.Options.Add(dryRun);
         command.Options.Add(outOfOrder);
         command.Options.Add(backup);
+        command.Options.Add(trustBuild);
         AddEngineOptions(command);
         command.SetAction((result, token) => DeployCommand.RunAsync(Context(result), new DeployOptions(
             result.GetValue(_connection), result.GetValue(target), result.GetValue(dryRun), result.GetValue(outOfOrder),
-            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), result.GetValue(backup), AllowedSchemas(result)), token));
+            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), result.GetValue(backup), AllowedSchemas(result),
+            result.GetValue(trustBuild)), token));
         return command;
     }
 

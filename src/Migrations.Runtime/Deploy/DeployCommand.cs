@@ -40,6 +40,10 @@ public static class DeployCommand
         RefuseUnsafeHistory(analysis, options);
 
         var plan = analysis.Pending.Where(status => options.Target is null || status.Migration.Version <= options.Target).Select(status => rendered[status.Migration.Version]).ToList();
+        if (!options.TrustBuild)
+        {
+            ShippedThroughCheck.Refuse(context.Assembly, rendered.Values.ToList(), plan, analysis.NewestApplied);
+        }
         if (options.DryRun)
         {
             return ReportDryRun(context, settings.Description, plan);

@@ -11,4 +11,5 @@ public sealed record DeployOptions(
     DeployTimeouts Timeouts,
     RetryPolicy Retries,
     bool Backup = false,
-    IReadOnlyList<string>? AllowedSchemas = null);
+    IReadOnlyList<string>? AllowedSchemas = null,
+    bool TrustBuild = false);

@@ -18,6 +18,16 @@ namespace Migrations.Safety.Judging
         /// </summary>
         public long? ShippedThrough { get; set; }
 
+        /// <summary>MigrationsSafetyStartAfter: migrations at or below it shipped before the project adopted the SDK.</summary>
+        public long SafetyStartAfter { get; set; }
+
+        /// <summary>
+        /// The migration has shipped (at or below MigrationsShippedThrough or MigrationsSafetyStartAfter): it already ran in
+        /// production and the lock file guards it, so only the rules that concern loading or rolling it back still judge
+        /// it (<see cref="Rules.Rule.JudgesShipped"/>). Its SQL still builds the history.
+        /// </summary>
+        public bool IsShipped(long version) => version <= SafetyStartAfter || (ShippedThrough is long shipped && version <= shipped);
+
         /// <summary>
         /// Which rules are decided at all. By default the catalog's (opt-in rules off); the analyzers decide every rule and
         /// leave enabling to the compiler's own configuration (.editorconfig), which then applies to their diagnostics.

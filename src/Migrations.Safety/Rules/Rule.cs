@@ -49,6 +49,15 @@ namespace Migrations.Safety.Rules
         /// <summary>A finding predicts the table is rewritten (its relfilenode changes); <c>test</c> checks that too.</summary>
         public bool PredictedRewrite { get; internal set; }
 
+        /// <summary>
+        /// The rule still applies to a migration that has shipped: what it flags breaks loading or rolling back the bundle
+        /// (a duplicate version, an empty Down()), not the deploy that already happened. Lock-file and suppression rules
+        /// always apply.
+        /// </summary>
+        public bool JudgesShipped => alsoOnShipped || Category == RuleCatalog.LockFileCategory || Category == RuleCatalog.SuppressionCategory;
+
+        private bool alsoOnShipped;
+
         /// <summary>An IDE code fix offers the safe form.</summary>
         public bool Fixable { get; internal set; }
 
@@ -62,6 +71,12 @@ namespace Migrations.Safety.Rules
         internal Rule WithFix()
         {
             Fixable = true;
+            return this;
+        }
+
+        internal Rule OnShippedToo()
+        {
+            alsoOnShipped = true;
             return this;
         }
 

@@ -93,11 +93,11 @@ namespace Migrations.Safety.Rules
                 "Identifier '{0}' is {1} bytes long; PostgreSQL silently truncates it to 63 bytes and two names can collide. Use a shorter name."),
 
             Structure(RuleIds.DuplicateVersion, RuleSeverity.Error, "Duplicate migration version",
-                "Migration version {0} is used by both '{1}' and '{2}'. Give each migration its own version."),
+                "Migration version {0} is used by both '{1}' and '{2}'. Give each migration its own version.").OnShippedToo(),
             Structure(RuleIds.VersionNotTimestamp, RuleSeverity.Warning, "Migration version is not a timestamp",
                 "Migration version {0} of '{1}' is not a timestamp (yyyyMMddHHmm, yyyyMMddHHmmss, a date with a counter, or Unix time), so two branches can pick the same one. Use a timestamp."),
             Structure(RuleIds.EmptyDown, RuleSeverity.Warning, "Empty Down()",
-                "Migration '{0}' has an empty Down(), so a rollback silently does nothing. Write the reverse steps or derive from ForwardOnlyMigration."),
+                "Migration '{0}' has an empty Down(), so a rollback silently does nothing. Write the reverse steps or derive from ForwardOnlyMigration.").OnShippedToo(),
             Structure(RuleIds.IrreversibleInAutoReversing, RuleSeverity.Error, "Irreversible expression in an AutoReversingMigration",
                 "{0} in AutoReversingMigration '{1}' cannot be reversed, so rollback throws. Derive from Migration and write Down()."),
             Structure(RuleIds.IfDatabasePostgres, RuleSeverity.Warning, "IfDatabase(\"Postgres\") never matches",
@@ -113,10 +113,10 @@ namespace Migrations.Safety.Rules
             Structure(RuleIds.ConcurrentIndexWithoutName, RuleSeverity.Info, "Concurrent index without an explicit name",
                 "A concurrent index on '{0}' has no explicit name, so a retry after a failed build cannot find the INVALID index it left. Name the index."),
             Structure(RuleIds.TransactionPerSessionWithNone, RuleSeverity.Error, "TransactionPerSession with a non-transactional migration",
-                "Migration '{0}' declares TransactionBehavior.None but the runner is configured with TransactionPerSession, which wraps it in a transaction and makes it fail. Turn TransactionPerSession off.").ReportedBy(RuleLayers.Build),
+                "Migration '{0}' declares TransactionBehavior.None but the runner is configured with TransactionPerSession, which wraps it in a transaction and makes it fail. Turn TransactionPerSession off.").ReportedBy(RuleLayers.Build).OnShippedToo(),
 
             Structure(RuleIds.MigrationFailsToRender, RuleSeverity.Error, "Migration throws while its SQL is rendered",
-                "{0}() of migration '{1}' throws while its SQL is rendered ({2}), so it would fail at deploy time. Fix the migration.").ReportedBy(RuleLayers.Build),
+                "{0}() of migration '{1}' throws while its SQL is rendered ({2}), so it would fail at deploy time. Fix the migration.").ReportedBy(RuleLayers.Build).OnShippedToo(),
             Structure(RuleIds.OnlyCheckedAtBuild, RuleSeverity.Info, "Part of the migration is only checked at build",
                 "Part of what migration '{0}' runs cannot be read while you type ({1}). dotnet build checks the SQL it renders with the same rules.").ReportedBy(RuleLayers.Analyzers),
 

@@ -190,6 +190,23 @@ public sealed class LayerAgreementTests
         """, new Dictionary<string, string> { ["MigrationsShippedThrough"] = "202401020000" }, ("IndexProjectOwners", "PGM001"));
 
     [Fact]
+    public Task MovingShippedThroughPastAMigration_StopsJudgingItsDeploy_ButNotItsRollback() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class IndexWidgetTitles : Migration
+        {
+            public override void Up() => Create.Index("ix_widgets_title").OnTable("widgets").OnColumn("title");
+
+            public override void Down() { }
+        }
+
+        [Migration(202401030000)]
+        public class IndexWidgetNames : ForwardOnlyMigration
+        {
+            public override void Up() => Create.Index("ix_widgets_name").OnTable("widgets").OnColumn("name");
+        }
+        """, new Dictionary<string, string> { ["MigrationsShippedThrough"] = "202401020000" }, ("IndexWidgetTitles", "PGM102"), ("IndexWidgetNames", "PGM001"));
+
+    [Fact]
     public Task ATemplateMethodBaseClass_IsFollowedIntoTheOverride() => Agree(CreateWidgets + """
         public abstract class AppMigration : ForwardOnlyMigration
         {

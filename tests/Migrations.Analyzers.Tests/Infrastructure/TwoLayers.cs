@@ -70,12 +70,12 @@ internal static class TwoLayers
             PostgresVersion = int.Parse(properties.GetValueOrDefault("MigrationsPostgresVersion", "15"), System.Globalization.CultureInfo.InvariantCulture),
             ShippedThrough = properties.TryGetValue("MigrationsShippedThrough", out var shipped) ? long.Parse(shipped, System.Globalization.CultureInfo.InvariantCulture) : null,
         };
-        var startAfter = properties.TryGetValue("MigrationsSafetyStartAfter", out var start) ? long.Parse(start, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        var judged = RenderedSqlJudge.Judge(rendered, settings, startAfter);
+        settings.SafetyStartAfter = properties.TryGetValue("MigrationsSafetyStartAfter", out var start) ? long.Parse(start, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var judged = RenderedSqlJudge.Judge(rendered, settings);
         var duplicates = StructureChecks.Duplicates(migrations, _ => null).Select(duplicate => (Name: duplicate.Migration.Type.Name, duplicate.Finding.RuleId));
         return rendered
             .SelectMany(migration => (judged.TryGetValue(migration.Migration.Version, out var verdicts) ? verdicts.Select(verdict => verdict.RuleId) : [])
-                .Concat(StructureChecks.Check(migration, location: null).Select(finding => finding.RuleId))
+                .Concat(StructureChecks.Check(migration, location: null, settings).Select(finding => finding.RuleId))
                 .Where(ruleId => !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, ruleId) && RuleCatalog.Get(ruleId).EnabledByDefault && IsJudgedByBoth(ruleId))
                 .Select(ruleId => (Name: migration.Migration.Type.Name, RuleId: ruleId)))
             .Concat(duplicates)

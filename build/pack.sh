@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the SDK and its companion packages into artifacts/packages with a version unique to this run,
+# Packs the SDK, its companion packages and the dotnet new templates into artifacts/packages with a version unique to this run,
 # so no NuGet cache can serve a stale SDK. Prints the version. Writes samples/global.json to pin it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,6 +18,7 @@ projects=(
   src/Migrations.Runtime/Migrations.Runtime.csproj
   analyzers/Migrations.Analyzers.Package/Migrations.Analyzers.Package.csproj
   sdk/Migrations.Sdk/Migrations.Sdk.csproj
+  sdk/Migrations.Templates/Migrations.Templates.csproj
 )
 for project in "${projects[@]}"; do
   [ -f "$root/$project" ] || continue

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -15,6 +16,8 @@ namespace Migrations.Build.Tasks
     public sealed class ValidateMigrations : Task
     {
         private const string DiagnosticPrefix = Migrations.Safety.BuildProtocol.DiagnosticPrefix + "\t";
+
+        private readonly List<Suggestion> _suggestions = new List<Suggestion>();
 
         [Required]
         public string BundlePath { get; set; } = string.Empty;
@@ -37,6 +40,9 @@ namespace Migrations.Build.Tasks
         public string? DepsFile { get; set; }
 
         public string? WorkingDirectory { get; set; }
+
+        /// <summary>Where the info findings go for the end-of-build summary (SummarizeMigrationsSuggestions).</summary>
+        public string? SuggestionsFile { get; set; }
 
         public override bool Execute()
         {
@@ -84,6 +90,11 @@ namespace Migrations.Build.Tasks
 
                 process.WaitForExit();
                 exitCode = process.ExitCode;
+            }
+
+            if (!string.IsNullOrEmpty(SuggestionsFile))
+            {
+                File.WriteAllLines(SuggestionsFile, _suggestions.ConvertAll(suggestion => suggestion.ToLine()));
             }
 
             // 0: clean or warnings only; 7: errors, each already logged — unless the bundle stopped before any finding
@@ -146,6 +157,7 @@ namespace Migrations.Build.Tasks
                     break;
                 default:
                     Log.LogMessage("migrations", code, code, file ?? LockFile, line, column, 0, 0, MessageImportance.Normal, text);
+                    _suggestions.Add(new Suggestion(code, file ?? LockFile, line, column, message));
                     break;
             }
         }

@@ -1,47 +1,31 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
 using Migrations.Sdk.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Migrations.Sdk.Tests;
 
 /// <summary>
 /// The editor path: an IDE (Visual Studio, Rider, the C# Dev Kit) opens the project through an MSBuild design-time build
-/// in a Roslyn workspace, runs the analyzers the SDK references, and offers the code fixes shipped beside them.
+/// in a Roslyn workspace, runs the analyzers the SDK references, and offers the code fixes shipped beside them; a
+/// language server such as csharp-ls does the same over LSP. Neither restores: an editor opens a restored project.
 /// </summary>
-public sealed class EditorTests
+public sealed class EditorTests(ITestOutputHelper output)
 {
     private const string Project = "Catalog.Migrations";
+    private const string Migration = $"{Project}/Migrations/20250501000000_IndexProductNames.cs";
 
     [Fact]
     public async Task ProjectOpenedLikeAnEditorDoes_ReportsPGM001AndOffersItsFix()
     {
-        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
-        {
-            [$"{Project}/Migrations/20250501000000_IndexProductNames.cs"] = """
-                using FluentMigrator;
-
-                namespace Catalog.Migrations;
-
-                [Migration(20250501000000, "product name index")]
-                public sealed class IndexProductNames : Migration
-                {
-                    public override void Up()
-                    {
-                        Create.Index("ix_products_name").OnTable("products").OnColumn("name");
-                    }
-
-                    public override void Down() => Delete.Index("ix_products_name").OnTable("products");
-                }
-                """,
-        });
-        // Editors restore (or ask the user to); a design-time build never does.
-        var restore = await project.DotnetAsync("restore");
-        Assert.True(restore.ExitCode == 0, restore.All);
+        using var project = await RestoredProjectAsync();
 
         using var workspace = OpenWorkspace();
         var opened = await workspace.OpenProjectAsync(Path.Combine(project.ProjectDirectory, Project + ".csproj"));
@@ -62,6 +46,87 @@ public sealed class EditorTests
         var fixedText = (await operation.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
         Assert.Contains(".OnColumn(\"name\").WithOptions().AsConcurrently();", fixedText);
         Assert.Contains("TransactionBehavior.None", fixedText);
+    }
+
+    /// <summary>
+    /// csharp-ls runs analyzers only when the client's configuration says csharp.analyzersEnabled (off by default since
+    /// 0.24): an editor that does not send it sees compiler errors but never a PGM finding. It offers Roslyn's own code
+    /// fixes, not those of analyzer packages, so the fix is not asserted here.
+    /// </summary>
+    [Fact]
+    public async Task CsharpLs_WithAnalyzersEnabled_ReportsPGM001()
+    {
+        var server = await CsharpLs.InstallAsync();
+        using var project = await RestoredProjectAsync();
+        var root = new Uri(project.ProjectDirectory).AbsoluteUri;
+        var file = Path.Combine(project.Directory, Migration);
+        var clock = Stopwatch.StartNew();
+        await using var client = LanguageServer.Start(server, [], project.ProjectDirectory, TestProject.Environment(), (method, parameters) => method switch
+        {
+            "workspace/configuration" => new JsonArray(parameters!["items"]!.AsArray().Select(_ => (JsonNode)new JsonObject { ["analyzersEnabled"] = true }).ToArray()),
+            _ => null,
+        });
+
+        await client.RequestAsync("initialize", new JsonObject
+        {
+            ["processId"] = Environment.ProcessId,
+            ["rootUri"] = root,
+            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = root, ["name"] = Project }),
+            ["capabilities"] = new JsonObject
+            {
+                ["workspace"] = new JsonObject { ["configuration"] = true },
+                ["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject(), ["publishDiagnostics"] = new JsonObject() },
+            },
+        }, TimeSpan.FromMinutes(1));
+        await client.NotifyAsync("initialized", new JsonObject());
+        var document = new JsonObject { ["uri"] = new Uri(file).AbsoluteUri };
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = new Uri(file).AbsoluteUri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = File.ReadAllText(file) },
+        });
+
+        // The project loads in the background: ask again until the analyzers have run or two minutes have passed.
+        JsonNode? finding = null;
+        while (finding is null && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            var report = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = document.DeepClone() }, TimeSpan.FromMinutes(1));
+            finding = report?["items"]?.AsArray().FirstOrDefault(item => item?["code"]?.GetValue<string>() == "PGM001");
+            if (finding is null)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        Assert.True(finding is not null, "csharp-ls reported no PGM001 in two minutes:\n" + client.Log);
+        output.WriteLine($"csharp-ls {CsharpLs.Version}: PGM001 after {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Contains("Creating index 'ix_products_name' on existing table 'products' blocks writes", finding["message"]!.GetValue<string>());
+        Assert.Equal(9, finding["range"]!["start"]!["line"]!.GetValue<int>());
+    }
+
+    private static async Task<TestProject> RestoredProjectAsync()
+    {
+        var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [Migration] = """
+                using FluentMigrator;
+
+                namespace Catalog.Migrations;
+
+                [Migration(20250501000000, "product name index")]
+                public sealed class IndexProductNames : Migration
+                {
+                    public override void Up()
+                    {
+                        Create.Index("ix_products_name").OnTable("products").OnColumn("name");
+                    }
+
+                    public override void Down() => Delete.Index("ix_products_name").OnTable("products");
+                }
+                """,
+        });
+        var restore = await project.DotnetAsync("restore");
+        Assert.True(restore.ExitCode == 0, restore.All);
+        return project;
     }
 
     private static MSBuildWorkspace OpenWorkspace()

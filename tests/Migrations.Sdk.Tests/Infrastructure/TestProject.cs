@@ -70,15 +70,18 @@ public sealed class TestProject : IDisposable
     }
 
     public Task<ProcessResult> DotnetAsync(params string[] arguments) =>
-        ProcessRunner.RunAsync("dotnet", arguments, ProjectDirectory, new Dictionary<string, string?>
-        {
-            ["NUGET_PACKAGES"] = PackedSdk.PackagesFolder,
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-            // CI=true would put every test build in locked mode; tests that want it say so.
-            ["CI"] = null,
-        }, TimeSpan.FromMinutes(10));
+        ProcessRunner.RunAsync("dotnet", arguments, ProjectDirectory, Environment(), TimeSpan.FromMinutes(10));
+
+    /// <summary>What the tests' dotnet commands (and the tools they start) run with: the shared package folder, no build nodes left behind.</summary>
+    public static Dictionary<string, string?> Environment() => new()
+    {
+        ["NUGET_PACKAGES"] = PackedSdk.PackagesFolder,
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        // CI=true would put every test build in locked mode; tests that want it say so.
+        ["CI"] = null,
+    };
 
     public async Task<ProcessResult> BuildAsync(params string[] extraArguments)
     {

@@ -13,16 +13,9 @@ public sealed class UserHome : IDisposable
 
     public Dictionary<string, string?> Environment(IDictionary<string, string>? variables = null)
     {
-        var environment = new Dictionary<string, string?>
-        {
-            ["HOME"] = Directory,
-            ["DOTNET_CLI_HOME"] = Directory,
-            ["NUGET_PACKAGES"] = PackedSdk.PackagesFolder,
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-            ["CI"] = null,
-        };
+        var environment = TestProject.Environment();
+        environment["HOME"] = Directory;
+        environment["DOTNET_CLI_HOME"] = Directory;
         foreach (var (name, value) in variables ?? new Dictionary<string, string>())
         {
             environment[name] = value;

@@ -54,7 +54,7 @@ namespace Migrations.Build.Tasks
         {
             var text = new StringBuilder();
             text.Append(suggestions.Count).Append(suggestions.Count == 1 ? " suggestion" : " suggestions")
-                .Append(" of the migration analyzers (info, never an error; acting on them later may mean rewriting a big table):");
+                .Append(" from the migration safety rules (info: they fail nothing, but acting on one later may mean rewriting a big table):");
             foreach (var suggestion in suggestions.Take(Listed))
             {
                 text.AppendLine().Append("  ").Append(Relative(suggestion.File)).Append('(').Append(suggestion.Line).Append(',').Append(suggestion.Column)
@@ -63,7 +63,7 @@ namespace Migrations.Build.Tasks
 
             if (suggestions.Count > Listed)
             {
-                text.AppendLine().Append("  … and ").Append(suggestions.Count - Listed).Append(" more (dotnet build -v:n lists each).");
+                text.AppendLine().Append("  … and ").Append(suggestions.Count - Listed).Append(" more.");
             }
 
             var example = suggestions[0].RuleId;

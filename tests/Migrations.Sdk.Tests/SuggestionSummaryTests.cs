@@ -39,7 +39,7 @@ public sealed class SuggestionSummaryTests
 
         // The console logger repeats "<project> : warning MIGSDK002:" before each line of the summary.
         var summary = string.Join('\n', build.Output.Split('\n').Where(line => line.Contains("warning MIGSDK002:", StringComparison.Ordinal)));
-        Assert.Contains("3 suggestions of the migration analyzers", summary);
+        Assert.Contains("3 suggestions from the migration safety rules", summary);
         Assert.Matches(@"Migrations/20250401000000_CreateEvents\.cs\(10,\d+\): PGM050: Key column 'id' is a 32-bit integer", summary);
         Assert.Matches(@"Migrations/20250401000000_CreateEvents\.cs\(11,\d+\): PGM051: Column 'happened_at' is timestamp without time zone", summary);
         Assert.Contains("Migrations/20250402000000_add_payload.sql(1,1): PGM037", summary);

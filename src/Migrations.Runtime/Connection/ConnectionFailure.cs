@@ -43,6 +43,22 @@ public static class ConnectionFailure
         return new BundleException(ExitCodes.CannotConnect, message, exception);
     }
 
+    /// <summary>An open connection, or the one-line reason there is none.</summary>
+    public static async Task<NpgsqlConnection> OpenAsync(ConnectionSettings settings, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(settings.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (Exception exception) when (IsConnectionFailure(exception))
+        {
+            await connection.DisposeAsync();
+            throw Describe(exception, settings);
+        }
+    }
+
     public static bool IsConnectionFailure(Exception exception) =>
         exception is NpgsqlException or SocketException or TimeoutException;
 
@@ -53,5 +69,4 @@ public static class ConnectionFailure
         SocketError.TimedOut => $"Timed out connecting to {target}. Check the host, the port and the firewall.",
         _ => $"Cannot reach {target} ({socket.SocketErrorCode}). Check the host, the port and the network.",
     };
-
 }

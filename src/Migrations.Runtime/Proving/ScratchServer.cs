@@ -40,15 +40,7 @@ internal sealed class ScratchServer : IAsyncDisposable
     public async Task<TemporaryDatabase> CreateDatabaseAsync(string purpose, CancellationToken cancellationToken)
     {
         var name = LeftoverDatabases.NewName(purpose);
-        await using var connection = new NpgsqlConnection(Server.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        catch (Exception exception) when (ConnectionFailure.IsConnectionFailure(exception))
-        {
-            throw ConnectionFailure.Describe(exception, Server);
-        }
+        await using var connection = await ConnectionFailure.OpenAsync(Server, cancellationToken);
 
         if (_cluster is null)
         {

@@ -107,7 +107,7 @@ internal sealed partial class SchemaEntries(DatabaseCatalog catalog)
     {
         AddComment(parent, target, item.Comment);
         AddGrants(parent, target, item.Grants);
-        if (item.Owner != catalog.CurrentUser)
+        if (catalog.OwnerIsNews(item))
         {
             Add($"owner of {target.Describe}", item.Owner, SchemaPhase.Owner, () => [_sql.Owner(target, item.Owner)], () => [_sql.Owner(target, catalog.CurrentUser)],
                 repair: _ => [_sql.Owner(target, item.Owner)], parent: parent);

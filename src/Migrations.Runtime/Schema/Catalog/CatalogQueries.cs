@@ -40,16 +40,18 @@ internal static class CatalogQueries
         SELECT n.oid, n.nspname::text, pg_get_userbyid(n.nspowner)::text, obj_description(n.oid, 'pg_namespace'), {{Acl("n.nspacl", "'n'", "n.nspowner")}}
         FROM pg_namespace n
         WHERE {{UserNamespace}} AND NOT {{ExtensionMember("pg_namespace", "n.oid")}}
+        ORDER BY n.nspname
         """;
 
     public const string Extensions = """
-        SELECT e.oid, e.extname::text, e.extversion, n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        SELECT e.oid, e.extname::text, e.extversion, n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace ORDER BY e.extname
         """;
 
     public static readonly string Collations = $$"""
         SELECT co.oid, n.nspname::text, co.collname::text, pg_get_userbyid(co.collowner)::text, obj_description(co.oid, 'pg_collation'), to_jsonb(co)::text
         FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace
         WHERE {{UserNamespace}} AND NOT {{ExtensionMember("pg_collation", "co.oid")}}
+        ORDER BY n.nspname, co.collname
         """;
 
     public static readonly string Types = $$"""
@@ -66,6 +68,7 @@ internal static class CatalogQueries
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE {{UserNamespace}} AND NOT {{ExtensionMember("pg_type", "t.oid")}}
           AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
+        ORDER BY n.nspname, t.typname
         """;
 
     public static readonly string Relations = "WITH " + UserRelations + $$"""
@@ -74,12 +77,13 @@ internal static class CatalogQueries
                coalesce(to_jsonb(c.reloptions), '[]')::text, c.relrowsecurity, c.relforcerowsecurity,
                CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
                CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
-               (SELECT jsonb_agg(jsonb_build_array(pn.nspname, pc.relname, pc.oid) ORDER BY i.inhseqno)
+               (SELECT jsonb_agg(jsonb_build_array(pn.nspname, pc.relname, pc.oid::bigint) ORDER BY i.inhseqno)
                 FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid)::text,
                CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
                c.reltype
         FROM rel r JOIN pg_class c ON c.oid = r.oid
         WHERE r.relkind IN ('r', 'p', 'v', 'm', 'S')
+        ORDER BY r.nspname, r.relname
         """;
 
     public const string Sequences = "WITH " + UserRelations + """
@@ -88,6 +92,7 @@ internal static class CatalogQueries
         FROM pg_sequence s JOIN rel r ON r.oid = s.seqrelid
         LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.seqrelid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
         LEFT JOIN pg_attribute da ON da.attrelid = d.refobjid AND da.attnum = d.refobjsubid
+        ORDER BY r.nspname, r.relname
         """;
 
     public static readonly string Columns = "WITH " + UserRelations + $$"""
@@ -170,6 +175,7 @@ internal static class CatalogQueries
                (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN NULL ELSE pg_get_userbyid(a.grantee) END, a.privilege_type, a.is_grantable)), '[]')
                 FROM aclexplode(d.defaclacl) a WHERE a.grantee <> d.defaclrole)::text
         FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+        ORDER BY 1, 2 NULLS FIRST, 3
         """;
 
     /// <summary>

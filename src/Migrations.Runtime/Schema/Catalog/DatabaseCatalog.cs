@@ -41,6 +41,12 @@ public sealed class DatabaseCatalog
 
     public CatalogRelation? Relation(uint oid) => Relations.Find(relation => relation.Oid == oid);
 
+    /// <summary>
+    /// Whether an object's owner is worth a snapshot entry: not the role reading the catalog (who owns what its migrations
+    /// create), and for a schema not pg_database_owner either (PostgreSQL 15 gives every new database's public schema to it).
+    /// </summary>
+    public bool OwnerIsNews(CatalogObject item) => item.Owner != CurrentUser && !(item is CatalogSchema && item.Owner == "pg_database_owner");
+
     /// <summary>An identifier as quote_ident writes it: bare when PostgreSQL would read it back unchanged.</summary>
     public string Quote(string identifier)
     {

@@ -51,6 +51,24 @@ public sealed partial class SchemaSql
         grants.Select(grant => grant.Grantee).Distinct().Select(grantee =>
             $"REVOKE ALL{(column is null ? string.Empty : $" ({catalog.Quote(column)})")} ON {target.GrantOn} FROM {catalog.Grantee(grantee)}");
 
+    /// <summary>
+    /// The statements that take a newly created object from the privileges PostgreSQL gives it (EXECUTE to PUBLIC on a
+    /// routine, USAGE to PUBLIC on a type and on schema public) to <paramref name="grants"/>: only the differences.
+    /// </summary>
+    public IEnumerable<string> GrantFromDefaults(SqlTarget target, CatalogObject item)
+    {
+        IReadOnlyList<Grant> defaults = item switch
+        {
+            CatalogRoutine => [new Grant(null, "EXECUTE", false)],
+            CatalogType => [new Grant(null, "USAGE", false)],
+            CatalogSchema { Name: "public" } => [new Grant(null, "USAGE", false)],
+            _ => [],
+        };
+        var revoked = defaults.Where(grant => !item.Grants.Contains(grant)).ToList();
+        var statements = revoked.Select(grant => $"REVOKE {grant.Privilege} ON {target.GrantOn} FROM {catalog.Grantee(grant.Grantee)}");
+        return statements.Concat(Grant(target, item.Grants.Where(grant => !defaults.Contains(grant)).ToList()));
+    }
+
     public string Owner(SqlTarget target, string role) => $"ALTER {target.Sql} OWNER TO {catalog.Quote(role)}";
 
     public IEnumerable<string> GrantDefaults(DefaultPrivileges defaults) =>

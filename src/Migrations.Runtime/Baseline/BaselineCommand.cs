@@ -2,14 +2,20 @@ using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Output;
+using Migrations.Runtime.Proving;
 using Migrations.Runtime.Rendering;
+using Migrations.Runtime.Schema;
 
 namespace Migrations.Runtime.Baseline;
 
-/// <summary>baseline: adopts an existing database by recording every migration up to a version as applied, without running it.</summary>
+/// <summary>
+/// baseline: adopts an existing database by recording every migration up to a version as applied, without running it.
+/// First it checks that the database's schema is what those migrations produce (built in a temporary database, as
+/// drift does) and refuses on any difference, listing them; --force records without checking.
+/// </summary>
 public static class BaselineCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, long version, TimeSpan lockWait, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BundleContext context, string? connection, long version, bool force, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         context.Migrations.Get(version);
         var settings = BundleContext.ResolveConnection(connection);
@@ -23,29 +29,59 @@ public static class BaselineCommand
             throw new BundleException(ExitCodes.Refused, $"{settings.Description} already has {applied} applied migration(s): baseline is for a database the bundle has never deployed to. Deploy the rest, or mark a single migration after checking it by hand with 'resolve --applied VERSION'.");
         }
 
+        var baselined = context.Migrations.Migrations.Where(migration => migration.Version <= version).ToList();
+        if (!force)
+        {
+            var live = await SchemaSnapshot.CaptureAsync(session.Connection, settings.Schema, cancellationToken);
+            var expected = await ExpectedSchema.BuildAsync(context, settings, baselined, "baseline", cancellationToken);
+            var differences = expected.CompareWith(live);
+            if (differences.Count > 0)
+            {
+                return Refuse(context, settings.Description, version, baselined.Count, differences);
+            }
+        }
+
         var renderer = session.Renderer;
         var recorded = new List<long>();
         var now = DateTimeOffset.UtcNow;
-        foreach (var migration in context.Migrations.Migrations.Where(migration => migration.Version <= version))
+        foreach (var migration in baselined)
         {
-            if (history.TryGetValue(migration.Version, out var entry) && entry.State.CountsAsApplied())
-            {
-                continue;
-            }
-
             await session.History.RecordAsync(new HistoryRecord(migration.Version, migration.Name, renderer.Checksum(migration), MigrationState.Baselined, now, now, 0, $"baseline {version} by {context.Actor.User}@{context.Actor.Host}"), cancellationToken);
             recorded.Add(migration.Version);
         }
 
+        var later = context.Migrations.Migrations.Count(migration => migration.Version > version);
+        var bundle = context.Assembly.GetName().Name ?? "bundle";
         if (context.Json)
         {
-            JsonOutput.Write(context.Output, new { database = settings.Description, baseline = version, recorded });
+            JsonOutput.Write(context.Output, new { database = settings.Description, baseline = version, recorded, schemaChecked = !force, pending = later });
         }
         else
         {
-            context.Output.WriteLine($"Recorded {recorded.Count} migration(s) up to {version} as applied without running them.");
+            var check = force ? "without checking the schema (--force)" : "after checking that the schema is what they produce";
+            context.Output.WriteLine($"Recorded {recorded.Count} migration(s) up to {version} as applied without running them, {check}.");
+            context.Output.WriteLine(later == 0
+                ? $"Next: write new migrations as usual ('{bundle} create NAME'); '{bundle} status' shows this database up to date."
+                : $"Next: '{bundle} deploy' applies the {later} migration(s) after {version}.");
         }
 
         return ExitCodes.Success;
+    }
+
+    private static int Refuse(BundleContext context, string database, long version, int migrations, IReadOnlyList<SchemaDifference> differences)
+    {
+        var message = $"{database} does not have the schema its {migrations} migration(s) up to {version} produce: {differences.Count} object(s) differ, so nothing was recorded. Fix the database or the migrations (drift --script shows SQL that would align the database), or pass --force to record them anyway.";
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new { database, baseline = version, recorded = Array.Empty<long>(), error = message, exitCode = ExitCodes.DriftFound, drift = DifferenceReport.Json(differences) });
+        }
+        else
+        {
+            context.Output.WriteLine($"Baseline refused: {differences.Count} object(s) of {database} differ from what migrations up to {version} produce.");
+            DifferenceReport.Write(context.Output, differences);
+        }
+
+        context.Error.WriteLine("error: " + message);
+        return ExitCodes.DriftFound;
     }
 }

@@ -179,10 +179,13 @@ internal sealed class BundleCommandLine
     private Command BaselineCommandDefinition()
     {
         var version = new Argument<long>("version") { Description = "Newest version the existing database already has." };
-        var command = Verb("baseline", "Adopt an existing database: record every migration up to VERSION as applied without running it.", "baseline 20241102000000");
+        var force = new Option<bool>("--force") { Description = "Record them even if the schema differs (skips the check)." };
+        var command = Verb("baseline", $"Adopt an existing database: record every migration up to VERSION as applied without running it, once its schema is checked to be what they produce (a temporary database, as drift; exit {ExitCodes.DriftFound} and the differences when not).",
+            "baseline 20241102000000", "baseline 20241102000000 --force");
         command.Arguments.Add(version);
+        command.Options.Add(force);
         command.Options.Add(_lockWait);
-        command.SetAction((result, token) => BaselineCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(version), result.GetValue(_lockWait), token));
+        command.SetAction((result, token) => BaselineCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(version), result.GetValue(force), result.GetValue(_lockWait), token));
         return command;
     }
 

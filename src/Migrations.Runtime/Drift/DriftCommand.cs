@@ -30,26 +30,10 @@ public static class DriftCommand
 
         var applied = analysis.Migrations.Where(status => status.IsApplied).Select(status => status.Migration).ToList();
         var live = await SchemaSnapshot.CaptureAsync(session.Connection, settings.Schema, cancellationToken);
-        var expected = await BuildExpectedAsync(context, settings, applied, cancellationToken);
+        var expected = await ExpectedSchema.BuildAsync(context, settings, applied, "drift", cancellationToken);
         var differences = expected.CompareWith(live);
         Report(context, settings.Description, applied.Count, analysis.Pending.Count(), differences);
         return differences.Count == 0 ? ExitCodes.Success : ExitCodes.DriftFound;
-    }
-
-    private static async Task<SchemaSnapshot> BuildExpectedAsync(BundleContext context, Connection.ConnectionSettings settings, IReadOnlyList<Discovery.MigrationDescriptor> applied, CancellationToken cancellationToken)
-    {
-        await using var server = ScratchServer.OnServer(settings, context.Progress);
-        await using var scratch = await server.CreateDatabaseAsync("drift", cancellationToken);
-        context.Progress.Info($"Building the schema of {applied.Count} applied migration(s) in temporary database {scratch.Settings.Database}.");
-        await using var session = await LiveSession.OpenAsync(context, scratch.Settings, cancellationToken);
-        // Nobody else knows the scratch database: it needs the history tables, not the deploy lock.
-        await session.History.EnsureCreatedAsync(cancellationToken);
-        await using (var sequence = new MigrationSequence(session, new QuietProgress(context.Progress), cancellationToken))
-        {
-            await sequence.ApplyAllAsync(applied);
-        }
-
-        return await SchemaSnapshot.CaptureAsync(session.Connection, settings.Schema, cancellationToken);
     }
 
     private static void Report(BundleContext context, string database, int applied, int pending, IReadOnlyList<SchemaDifference> differences)
@@ -61,7 +45,7 @@ public static class DriftCommand
                 database,
                 appliedMigrations = applied,
                 pendingMigrations = pending,
-                drift = differences.Select(difference => new { kind = difference.Kind, @object = difference.Object, expected = difference.Expected, actual = difference.Actual }),
+                drift = DifferenceReport.Json(differences),
             });
             return;
         }
@@ -74,19 +58,6 @@ public static class DriftCommand
         }
 
         context.Output.WriteLine($"Drift in {database}: {differences.Count} object(s) differ from what its {applied} applied migration(s) produce{pendingNote}.");
-        foreach (var difference in differences)
-        {
-            context.Output.WriteLine($"  {difference.Kind.ToString().ToLowerInvariant(),-8} {difference.Object}");
-            var (expected, actual) = difference.Excerpts();
-            if (expected is not null)
-            {
-                context.Output.WriteLine($"           migrations: {expected}");
-            }
-
-            if (actual is not null)
-            {
-                context.Output.WriteLine($"           database:   {actual}");
-            }
-        }
+        DifferenceReport.Write(context.Output, differences);
     }
 }

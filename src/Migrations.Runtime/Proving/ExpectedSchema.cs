@@ -1,0 +1,30 @@
+using Migrations.Runtime.Cli;
+using Migrations.Runtime.Connection;
+using Migrations.Runtime.Discovery;
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.Schema;
+
+namespace Migrations.Runtime.Proving;
+
+/// <summary>
+/// The schema a list of migrations produces, built in a temporary database on the same server as the database it is
+/// compared with (so both are printed by the same PostgreSQL) and dropped afterwards. Used by drift and baseline.
+/// </summary>
+internal static class ExpectedSchema
+{
+    public static async Task<SchemaSnapshot> BuildAsync(BundleContext context, ConnectionSettings settings, IReadOnlyList<MigrationDescriptor> migrations, string purpose, CancellationToken cancellationToken)
+    {
+        await using var server = ScratchServer.OnServer(settings, context.Progress);
+        await using var scratch = await server.CreateDatabaseAsync(purpose, cancellationToken);
+        context.Progress.Info($"Building the schema of {migrations.Count} migration(s) in temporary database {scratch.Settings.Database}.");
+        await using var session = await LiveSession.OpenAsync(context, scratch.Settings, cancellationToken);
+        // Nobody else knows the scratch database: it needs the history tables, not the deploy lock.
+        await session.History.EnsureCreatedAsync(cancellationToken);
+        await using (var sequence = new MigrationSequence(session, new QuietProgress(context.Progress), cancellationToken))
+        {
+            await sequence.ApplyAllAsync(migrations);
+        }
+
+        return await SchemaSnapshot.CaptureAsync(session.Connection, settings.Schema, cancellationToken);
+    }
+}

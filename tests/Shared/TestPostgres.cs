@@ -29,6 +29,15 @@ public static class TestPostgres
         return new TestDatabase(name, builder.ConnectionString);
     }
 
+    /// <summary>A role for grants and policies (roles belong to the server, not to a test's database); created once, kept.</summary>
+    public static async Task EnsureRoleAsync(string role)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DO $$ BEGIN CREATE ROLE {role} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static string Locate()
     {
         var configured = Environment.GetEnvironmentVariable("MIGRATIONS_TEST_POSTGRES");

@@ -15,6 +15,11 @@ public sealed class BundleContext
     private readonly IReadOnlyList<string>? _tags;
 
     public BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Type, bool>? include = null, IReadOnlyList<string>? tags = null)
+        : this(assembly, output, error, json, include, tags, progressToError: json)
+    {
+    }
+
+    private BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Type, bool>? include, IReadOnlyList<string>? tags, bool progressToError)
     {
         _include = include ?? (_ => true);
         _tags = tags;
@@ -23,9 +28,12 @@ public sealed class BundleContext
         Error = error;
         Json = json;
         // With --json, stdout carries one JSON document: progress goes to stderr.
-        Progress = new ConsoleProgress(json ? error : output, error);
+        Progress = new ConsoleProgress(progressToError ? error : output, error);
         Actor = DeployActor.Current(assembly);
     }
+
+    /// <summary>The same context with progress on stderr, for a verb whose stdout is a file's content (drift --script).</summary>
+    public BundleContext WithProgressOnError() => new(Assembly, Output, Error, Json, _include, _tags, progressToError: true);
 
     public Assembly Assembly { get; }
 

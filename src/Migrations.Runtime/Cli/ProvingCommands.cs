@@ -54,11 +54,15 @@ internal static class ProvingCommands
 
         public Command Drift()
         {
+            var script = new Option<bool>("--script") { Description = "Also write the SQL that would bring the live schema back to what the migrations say (for review; never run by drift)." };
+            var output = new Option<string?>("--output", "-o") { Description = "With --script: write the SQL to this file instead of stdout." };
             var command = Verb("drift",
-                "Compare the live schema with the schema the applied migrations produce (built in a temporary database on the same server, under the deploy lock). Pending migrations are not drift. Exit 10 when drift is found.",
-                "drift --connection \"$DATABASE_URL\"", "drift --json");
+                "Compare the live schema with the schema the applied migrations produce (built in a temporary database on the same server, under the deploy lock): tables, columns, keys, indexes, views, routines, triggers, types, sequences, extensions, grants and default privileges, owners, row-level security and policies, comments, storage parameters, partitions, collations. Pending migrations are not drift. Exit 10 when drift is found.",
+                "drift --connection \"$DATABASE_URL\"", "drift --json", "drift --script -o repair.sql");
             command.Options.Add(_lockWait);
-            command.SetAction((result, token) => DriftCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(_lockWait), token));
+            command.Options.Add(script);
+            command.Options.Add(output);
+            command.SetAction((result, token) => DriftCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(_lockWait), result.GetValue(script), result.GetValue(output), token));
             return command;
         }
 

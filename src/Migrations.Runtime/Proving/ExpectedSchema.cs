@@ -12,7 +12,8 @@ namespace Migrations.Runtime.Proving;
 /// </summary>
 internal static class ExpectedSchema
 {
-    public static async Task<SchemaSnapshot> BuildAsync(BundleContext context, ConnectionSettings settings, IReadOnlyList<MigrationDescriptor> migrations, string purpose, CancellationToken cancellationToken)
+    /// <param name="withDependencies">Also read what depends on what, to order the SQL of drift --script.</param>
+    public static async Task<SchemaSnapshot> BuildAsync(BundleContext context, ConnectionSettings settings, IReadOnlyList<MigrationDescriptor> migrations, string purpose, CancellationToken cancellationToken, bool withDependencies = false)
     {
         await using var server = ScratchServer.OnServer(settings, context.Progress);
         await using var scratch = await server.CreateDatabaseAsync(purpose, cancellationToken);
@@ -25,6 +26,6 @@ internal static class ExpectedSchema
             await sequence.ApplyAllAsync(migrations);
         }
 
-        return await SchemaSnapshot.CaptureAsync(session.Connection, settings.Schema, cancellationToken);
+        return await SchemaSnapshot.CaptureAsync(session.Connection, settings.Schema, cancellationToken, withDependencies: withDependencies);
     }
 }

@@ -42,7 +42,8 @@ internal sealed partial class ScaffoldPlan
         }
 
         plan.AddDefaultPrivileges();
-        return (DependencyOrder.Sort(plan.WithDependencies(), plan.Warnings.Add), plan);
+        var steps = plan.WithDependencies().Select(step => new DependencyOrder.Item<ScaffoldStep>(step, step.Phase, step.Describes, step.Provides, step.DependsOn)).ToList();
+        return (DependencyOrder.Sort(steps, plan.Warnings.Add), plan);
     }
 
     private void AddSchemas()

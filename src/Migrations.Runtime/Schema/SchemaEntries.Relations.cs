@@ -12,12 +12,13 @@ internal sealed partial class SchemaEntries
         if (relation.IsTable)
         {
             Add(key, TableDefinition(relation), SchemaPhase.Table, () => [_sql.CreateTable(relation)], () => [_sql.DropRelation(relation)],
-                repair: live => [$"-- table {relation.QualifiedName} is now {live.Definition}, the migrations say {TableDefinition(relation)}: recreate it by hand (its data must move)"]);
+                repair: live => [$"-- table {relation.QualifiedName} is now {live.Definition}, the migrations say {TableDefinition(relation)}: recreate it by hand (its data must move)"],
+                ids: [$"r:{relation.Oid}", $"t:{relation.RowType}"]);
         }
         else
         {
             Add(key, relation.Query ?? string.Empty, SchemaPhase.View, () => [_sql.CreateView(relation)], () => [_sql.DropRelation(relation)],
-                repair: relation.Kind == 'v' ? _ => [_sql.CreateView(relation, orReplace: true)] : null);
+                repair: relation.Kind == 'v' ? _ => [_sql.CreateView(relation, orReplace: true)] : null, ids: [$"r:{relation.Oid}", $"t:{relation.RowType}"]);
         }
 
         AddDecorations(key, target, relation);
@@ -42,14 +43,14 @@ internal sealed partial class SchemaEntries
             var definition = trigger.Definition + trigger.Enabled switch { 'D' => " (disabled)", 'R' => " (enabled for replica)", 'A' => " (enabled always)", _ => string.Empty };
             var parent = trigger.IsInherited ? TriggerKey(trigger.ParentOid) : null;
             Add(triggerKey, definition, SchemaPhase.Trigger, () => _sql.CreateTrigger(relation, trigger), () => [_sql.DropTrigger(relation, trigger)],
-                parent: parent ?? key, createdWithParent: parent is not null);
+                parent: parent ?? key, createdWithParent: parent is not null, ids: [$"g:{trigger.Oid}"]);
             AddComment(triggerKey, _sql.Target(relation, trigger), trigger.Comment);
         }
 
         foreach (var policy in relation.Policies)
         {
             var policyKey = $"policy {relation.QualifiedName}.{policy.Name}";
-            Add(policyKey, _sql.PolicyClauses(policy), SchemaPhase.Policy, () => [_sql.CreatePolicy(relation, policy)], () => [_sql.DropPolicy(relation, policy)], parent: key);
+            Add(policyKey, _sql.PolicyClauses(policy), SchemaPhase.Policy, () => [_sql.CreatePolicy(relation, policy)], () => [_sql.DropPolicy(relation, policy)], parent: key, ids: [$"o:{policy.Oid}"]);
             AddComment(policyKey, _sql.Target(relation, policy), policy.Comment);
         }
 
@@ -66,7 +67,7 @@ internal sealed partial class SchemaEntries
             var options = relation.Options.Order(StringComparer.Ordinal).ToList();
             Add($"{(relation.Kind == 'v' ? "options" : "storage parameters")} of {key}", string.Join(", ", options), SchemaPhase.Options,
                 () => _sql.SetOptions(relation, options, []), () => _sql.SetOptions(relation, [], options),
-                repair: live => _sql.SetOptions(relation, options, ((CatalogRelation)live.Source!).Options), parent: key, source: relation);
+                repair: live => _sql.SetOptions(relation, options, ((CatalogRelation)live.Source!).Options), parent: key, createdWithParent: true, source: relation);
         }
     }
 
@@ -104,7 +105,8 @@ internal sealed partial class SchemaEntries
         var key = $"constraint {relation.QualifiedName}.{constraint.Name}";
         var parent = constraint.IsInherited ? ConstraintKey(constraint.ParentOid) ?? relationKey : relationKey;
         Add(key, constraint.Definition, constraint.Type == 'f' ? SchemaPhase.ForeignKey : SchemaPhase.Constraint,
-            () => [_sql.AddConstraint(relation, constraint)], () => [_sql.DropConstraint(relation, constraint)], parent: parent, createdWithParent: constraint.IsInherited);
+            () => [_sql.AddConstraint(relation, constraint)], () => [_sql.DropConstraint(relation, constraint)], parent: parent, createdWithParent: constraint.IsInherited,
+            ids: constraint.Type == 'f' ? [$"c:{constraint.Oid}"] : []);
         AddComment(key, _sql.Target(relation, constraint), constraint.Comment);
     }
 
@@ -116,7 +118,7 @@ internal sealed partial class SchemaEntries
         var parent = constraint is not null ? $"constraint {relation.QualifiedName}.{constraint.Name}"
             : index.ParentIndexOid != 0 ? IndexKey(index.ParentIndexOid) : null;
         Add(key, index.Definition + (index.IsValid ? string.Empty : " (INVALID)"), SchemaPhase.Index,
-            () => [_sql.CreateIndex(index)], () => [_sql.DropIndex(index)], parent: parent ?? relationKey, createdWithParent: parent is not null);
+            () => [_sql.CreateIndex(index)], () => [_sql.DropIndex(index)], parent: parent ?? relationKey, createdWithParent: parent is not null, ids: [$"r:{index.Oid}"]);
         AddComment(key, _sql.Target(index), index.Comment);
     }
 

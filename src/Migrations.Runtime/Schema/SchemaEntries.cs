@@ -29,7 +29,7 @@ internal sealed partial class SchemaEntries(DatabaseCatalog catalog)
         foreach (var schema in catalog.Schemas)
         {
             var key = $"schema {schema.Name}";
-            Add(key, "schema", SchemaPhase.Schema, () => [_sql.CreateSchema(schema)], () => [_sql.DropSchema(schema)], source: schema);
+            Add(key, "schema", SchemaPhase.Schema, () => [_sql.CreateSchema(schema)], () => [_sql.DropSchema(schema)], source: schema, ids: [$"n:{schema.Oid}"]);
             AddDecorations(key, _sql.Target(schema), schema);
         }
 
@@ -43,7 +43,7 @@ internal sealed partial class SchemaEntries(DatabaseCatalog catalog)
         foreach (var collation in catalog.Collations)
         {
             var key = $"collation {collation.QualifiedName}";
-            Add(key, collation.Options, SchemaPhase.Collation, () => [_sql.CreateCollation(collation)], () => [_sql.DropCollation(collation)]);
+            Add(key, collation.Options, SchemaPhase.Collation, () => [_sql.CreateCollation(collation)], () => [_sql.DropCollation(collation)], ids: [$"l:{collation.Oid}"]);
             AddDecorations(key, _sql.Target(collation), collation);
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class SchemaEntries(DatabaseCatalog catalog)
                 CatalogTypeKind.Domain => live => _sql.RepairDomain(type, (CatalogType)live.Source!),
                 _ => _ => [$"-- type {type.QualifiedName}: attributes differ; ALTER TYPE … ADD/DROP/ALTER ATTRIBUTE by hand"],
             };
-            Add(target.Describe, definition, SchemaPhase.Type, () => [_sql.CreateType(type)], () => [_sql.DropType(type)], repair: repair, source: type);
+            Add(target.Describe, definition, SchemaPhase.Type, () => [_sql.CreateType(type)], () => [_sql.DropType(type)], repair: repair, source: type, ids: [$"t:{type.Oid}"]);
             AddDecorations(target.Describe, target, type);
         }
 
@@ -75,7 +75,7 @@ internal sealed partial class SchemaEntries(DatabaseCatalog catalog)
         {
             var target = _sql.Target(routine);
             Add(target.Describe, routine.Definition, SchemaPhase.Routine, () => [_sql.CreateRoutine(routine)], () => [_sql.DropRoutine(routine)],
-                repair: _ => [_sql.CreateRoutine(routine)]);
+                repair: _ => [_sql.CreateRoutine(routine)], ids: [$"p:{routine.Oid}"]);
             AddDecorations(target.Describe, target, routine);
         }
 
@@ -83,7 +83,8 @@ internal sealed partial class SchemaEntries(DatabaseCatalog catalog)
         {
             var key = $"default privileges of role {defaults.Role}{(defaults.Schema is null ? string.Empty : $" in schema {defaults.Schema}")} on {defaults.ObjectTypeName}";
             Add(key, catalog.Describe(defaults.Grants), SchemaPhase.DefaultPrivileges, () => _sql.GrantDefaults(defaults), () => _sql.RevokeDefaults(defaults),
-                repair: live => [.. _sql.RevokeDefaults((DefaultPrivileges)live.Source!), .. _sql.GrantDefaults(defaults)], source: defaults);
+                repair: live => [.. _sql.RevokeDefaults(defaults with { Grants = ((DefaultPrivileges)live.Source!).Grants.Except(defaults.Grants).ToList() }),
+                                 .. _sql.GrantDefaults(defaults with { Grants = defaults.Grants.Except(((DefaultPrivileges)live.Source!).Grants).ToList() })], source: defaults);
         }
     }
 
@@ -98,7 +99,7 @@ internal sealed partial class SchemaEntries(DatabaseCatalog catalog)
             () => sequence.OwnedBy is null || sequence.IsIdentity ? [_sql.CreateSequence(sequence)] : [_sql.CreateSequence(sequence), _sql.SequenceOwnedBy(sequence)],
             () => [_sql.DropSequence(sequence)],
             repair: live => _sql.RepairSequence(sequence, (CatalogSequence)live.Source!),
-            parent: tableKey, createdWithParent: sequence.IsIdentity, source: sequence);
+            parent: tableKey, createdWithParent: sequence.IsIdentity, source: sequence, ids: [$"r:{sequence.Oid}"]);
         AddDecorations(target.Describe, target, sequence);
     }
 
@@ -128,14 +129,14 @@ internal sealed partial class SchemaEntries(DatabaseCatalog catalog)
         if (grants.Count > 0)
         {
             Add($"grants on {target.Describe}", catalog.Describe(grants), SchemaPhase.Grant, () => _sql.Grant(target, grants, column), () => _sql.Revoke(target, grants, column),
-                repair: live => [.. _sql.Revoke(target, (IReadOnlyList<Grant>)live.Source!, column), .. _sql.Grant(target, grants, column)], parent: parent, source: grants);
+                repair: live => _sql.RegrantDifferences(target, grants, (IReadOnlyList<Grant>)live.Source!, column), parent: parent, source: grants);
         }
     }
 
     private void Add(string key, string definition, SchemaPhase phase, Func<IEnumerable<string>> create, Func<IEnumerable<string>> drop,
-        Func<SchemaEntry, IEnumerable<string>>? repair = null, string? parent = null, bool createdWithParent = false, object? source = null) =>
+        Func<SchemaEntry, IEnumerable<string>>? repair = null, string? parent = null, bool createdWithParent = false, object? source = null, string[]? ids = null) =>
         _entries.Add(new SchemaEntry
         {
-            Key = key, Definition = definition, Phase = phase, Create = create, Drop = drop, Repair = repair, Parent = parent, CreatedWithParent = createdWithParent, Source = source,
+            Key = key, Definition = definition, Phase = phase, Create = create, Drop = drop, Repair = repair, Parent = parent, CreatedWithParent = createdWithParent, Source = source, Ids = ids ?? [],
         });
 }

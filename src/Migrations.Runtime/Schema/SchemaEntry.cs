@@ -26,6 +26,9 @@ public sealed class SchemaEntry
     /// <summary>Turns the live object (the argument) into this one in place; null means drop it and create this one.</summary>
     public Func<SchemaEntry, IEnumerable<string>>? Repair { get; init; }
 
+    /// <summary>The ids dependencies name the object by ("r:16400"; see <see cref="DependencyOrder"/>), for the objects that have them.</summary>
+    public IReadOnlyList<string> Ids { get; init; } = [];
+
     /// <summary>The catalog object the entry was made from, for repairs that need both sides' details.</summary>
     public object? Source { get; init; }
 }

@@ -46,10 +46,17 @@ public sealed partial class SchemaSql
         grants.GroupBy(grant => (grant.Grantee, grant.Grantable)).Select(group =>
             $"GRANT {Privileges(group, column)} ON {target.GrantOn} TO {catalog.Grantee(group.Key.Grantee)}{(group.Key.Grantable ? " WITH GRANT OPTION" : string.Empty)}");
 
-    /// <summary>REVOKE ALL from every grantee of the live grants: what remains is what <see cref="Grant"/> gives again.</summary>
+    /// <summary>
+    /// REVOKE exactly these privileges, one statement per grantee. Not REVOKE ALL: on a table that would also take away
+    /// the grantee's column privileges, which are entries of their own.
+    /// </summary>
     public IEnumerable<string> Revoke(SqlTarget target, IReadOnlyList<Grant> grants, string? column = null) =>
-        grants.Select(grant => grant.Grantee).Distinct().Select(grantee =>
-            $"REVOKE ALL{(column is null ? string.Empty : $" ({catalog.Quote(column)})")} ON {target.GrantOn} FROM {catalog.Grantee(grantee)}");
+        grants.GroupBy(grant => grant.Grantee).Select(group =>
+            $"REVOKE {Privileges(group, column)} ON {target.GrantOn} FROM {catalog.Grantee(group.Key)}");
+
+    /// <summary>Revokes what only the live object grants, grants what only the expected one does.</summary>
+    public IEnumerable<string> RegrantDifferences(SqlTarget target, IReadOnlyList<Grant> expected, IReadOnlyList<Grant> live, string? column = null) =>
+        Revoke(target, live.Except(expected).ToList(), column).Concat(Grant(target, expected.Except(live).ToList(), column));
 
     /// <summary>
     /// The statements that take a newly created object from the privileges PostgreSQL gives it (EXECUTE to PUBLIC on a
@@ -76,8 +83,8 @@ public sealed partial class SchemaSql
             $"{AlterDefaults(defaults)} GRANT {Privileges(group, null)} ON {defaults.ObjectTypeName.ToUpperInvariant()} TO {catalog.Grantee(group.Key.Grantee)}{(group.Key.Grantable ? " WITH GRANT OPTION" : string.Empty)}");
 
     public IEnumerable<string> RevokeDefaults(DefaultPrivileges defaults) =>
-        defaults.Grants.Select(grant => grant.Grantee).Distinct().Select(grantee =>
-            $"{AlterDefaults(defaults)} REVOKE ALL ON {defaults.ObjectTypeName.ToUpperInvariant()} FROM {catalog.Grantee(grantee)}");
+        defaults.Grants.GroupBy(grant => grant.Grantee).Select(group =>
+            $"{AlterDefaults(defaults)} REVOKE {Privileges(group, null)} ON {defaults.ObjectTypeName.ToUpperInvariant()} FROM {catalog.Grantee(group.Key)}");
 
     /// <summary>FOR ROLE is left out for the reading role itself, so the statement also works for whoever deploys it.</summary>
     private string AlterDefaults(DefaultPrivileges defaults) =>

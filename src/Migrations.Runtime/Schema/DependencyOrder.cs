@@ -1,14 +1,18 @@
-namespace Migrations.Runtime.Scaffold;
+namespace Migrations.Runtime.Schema;
 
 /// <summary>
-/// Orders steps so that each comes after what it depends on, otherwise by phase (schemas, types, sequences, routines,
-/// tables, views, indexes, keys, triggers, policies, comments, grants) and then as listed. A cycle, which PostgreSQL's
-/// own dependencies cannot form but a column default calling a function over its own table can, is broken at its
-/// earliest phase, and reported.
+/// Orders statements so that each comes after what it depends on, otherwise by phase (schemas, types, sequences,
+/// routines, tables, views, indexes, keys, triggers, policies, comments, grants) and then as listed: the steps of a
+/// scaffolded migration, the actions of drift --script. Dependencies name objects by id ("r:16400", see
+/// <see cref="Catalog.CatalogQueries.Dependencies"/>); an id nothing provides is an object that exists already. A cycle,
+/// which PostgreSQL's own dependencies cannot form but a column default calling a function over its own table can, is
+/// broken at its earliest phase, and reported.
 /// </summary>
 internal static class DependencyOrder
 {
-    public static List<ScaffoldStep> Sort(IReadOnlyList<ScaffoldStep> steps, Action<string> warn)
+    public sealed record Item<T>(T Value, SchemaPhase Phase, string Describes, IEnumerable<string> Provides, IEnumerable<string> DependsOn);
+
+    public static List<T> Sort<T>(IReadOnlyList<Item<T>> steps, Action<string> warn)
     {
         var provider = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var index = 0; index < steps.Count; index++)
@@ -39,7 +43,7 @@ internal static class DependencyOrder
         }
 
         var done = new bool[steps.Count];
-        var ordered = new List<ScaffoldStep>(steps.Count);
+        var ordered = new List<T>(steps.Count);
         while (ordered.Count < steps.Count)
         {
             if (!ready.TryDequeue(out var next, out _))
@@ -54,7 +58,7 @@ internal static class DependencyOrder
             }
 
             done[next] = true;
-            ordered.Add(steps[next]);
+            ordered.Add(steps[next].Value);
             foreach (var dependent in dependents[next])
             {
                 waitingFor[dependent].Remove(next);

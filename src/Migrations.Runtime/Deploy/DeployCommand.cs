@@ -89,6 +89,11 @@ public static class DeployCommand
             throw new BundleException(ExitCodes.ValidationFailed, $"Migration {string.Join(", ", modified.Select(status => status.Migration.DisplayName))} was edited after it was applied (checksum differs). Revert the edit and add a new migration, or accept it with 'resolve --applied {modified[0].Migration.Version}'.");
         }
 
+        if (analysis.PartlySquashed.FirstOrDefault() is { } squash)
+        {
+            throw new BundleException(ExitCodes.ValidationFailed, HistoryAnalysis.PartlySquashedAdvice(squash));
+        }
+
         var outOfOrder = analysis.OutOfOrder.ToList();
         if (outOfOrder.Count > 0 && !options.AllowOutOfOrder)
         {

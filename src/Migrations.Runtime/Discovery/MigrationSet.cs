@@ -66,7 +66,10 @@ public sealed class MigrationSet
             // MigrationAttribute is not inherited, but attributes derived from it (TimestampedMigrationAttribute…) count.
             if (type.GetCustomAttribute<MigrationAttribute>(inherit: false) is { } attribute)
             {
-                migrations.Add(new MigrationDescriptor(attribute.Version, type.Name, type, attribute.TransactionBehavior, attribute.Description, attribute.BreakingChange));
+                migrations.Add(new MigrationDescriptor(attribute.Version, type.Name, type, attribute.TransactionBehavior, attribute.Description, attribute.BreakingChange)
+                {
+                    Squashes = type.GetCustomAttribute<SquashesAttribute>() is { } squash ? squash.Versions.Append(attribute.Version).Distinct().Order().ToList() : [],
+                });
             }
         }
 
@@ -78,6 +81,9 @@ public sealed class MigrationSet
         migrations.GroupBy(migration => migration.Version).Where(group => group.Count() > 1).Select(group => group.ToArray());
 
     public bool Contains(long version) => _byVersion.ContainsKey(version);
+
+    /// <summary>The squash migration that replaced this version, when one of the bundle's did.</summary>
+    public MigrationDescriptor? SquashedInto(long version) => Migrations.FirstOrDefault(migration => migration.Squashes.Contains(version));
 
     public MigrationDescriptor? Find(long version) => _byVersion.GetValueOrDefault(version);
 

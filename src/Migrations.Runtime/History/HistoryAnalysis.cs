@@ -24,6 +24,13 @@ public sealed class HistoryAnalysis
 
     public IEnumerable<MigrationStatus> OutOfOrder => Migrations.Where(migration => migration.OutOfOrder);
 
+    /// <summary>What to do about a squash migration this database ran only part of: one line, for deploy, status and validate.</summary>
+    public static string PartlySquashedAdvice(MigrationStatus status) =>
+        $"{status.Migration.DisplayName} replaces {status.Migration.Squashes.Count} squashed migration(s) up to {status.Migration.Version}, and this database ran only some of them. Deploy the rest with a bundle from before the squash, then this bundle; nothing is re-run then.";
+
+    /// <summary>Squash migrations whose database ran some of the migrations they replace, not all: neither applied nor runnable.</summary>
+    public IEnumerable<MigrationStatus> PartlySquashed => Migrations.Where(migration => migration.Kind == StatusKind.PartlySquashed);
+
     public long? NewestApplied { get; private init; }
 
     /// <param name="checksums">The bundle's checksum per version; null skips the edited-migration check.</param>
@@ -34,7 +41,7 @@ public sealed class HistoryAnalysis
         foreach (var migration in bundle.Migrations)
         {
             history.TryGetValue(migration.Version, out var entry);
-            var kind = entry switch
+            var kind = (migration.IsSquash ? SquashKind(migration, entry, history) : null) ?? entry switch
             {
                 null => StatusKind.Pending,
                 { State: MigrationState.Running } => StatusKind.Interrupted,
@@ -47,8 +54,23 @@ public sealed class HistoryAnalysis
             statuses.Add(new MigrationStatus(migration, kind, entry, outOfOrder));
         }
 
-        var unknown = history.Values.Where(entry => entry.State.CountsAsApplied() && !bundle.Contains(entry.Version)).OrderBy(entry => entry.Version).ToList();
+        var unknown = history.Values.Where(entry => entry.State.CountsAsApplied() && !bundle.Contains(entry.Version) && bundle.SquashedInto(entry.Version) is null).OrderBy(entry => entry.Version).ToList();
         return new HistoryAnalysis(statuses, unknown) { NewestApplied = newestApplied };
+    }
+
+    /// <summary>
+    /// A squash takes the version of the newest migration it replaced: where the history has that version applied by
+    /// another migration, the squashed schema is there (applied, no checksum to compare); where none of its versions ran,
+    /// it is an ordinary migration; where only some ran, it is neither.
+    /// </summary>
+    private static StatusKind? SquashKind(MigrationDescriptor migration, HistoryEntry? entry, IReadOnlyDictionary<long, HistoryEntry> history)
+    {
+        if (entry is not null && entry.State.CountsAsApplied())
+        {
+            return entry.Name == migration.Name ? null : StatusKind.Applied;
+        }
+
+        return migration.Squashes.Any(version => history.TryGetValue(version, out var squashed) && squashed.State.CountsAsApplied()) ? StatusKind.PartlySquashed : null;
     }
 }
 
@@ -59,6 +81,9 @@ public enum StatusKind
     Failed,
     Interrupted,
     Modified,
+
+    /// <summary>A squash migration on a database that ran only some of the migrations it replaces.</summary>
+    PartlySquashed,
 }
 
 public sealed record MigrationStatus(MigrationDescriptor Migration, StatusKind Kind, HistoryEntry? Entry, bool OutOfOrder)
@@ -72,6 +97,7 @@ public sealed record MigrationStatus(MigrationDescriptor Migration, StatusKind K
     {
         StatusKind.Pending when OutOfOrder => "pending (out of order)",
         StatusKind.Modified => "applied, modified since",
+        StatusKind.PartlySquashed => "squashed, partly applied",
         _ => Kind.ToString().ToLowerInvariant(),
     };
 }

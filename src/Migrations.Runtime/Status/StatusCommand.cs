@@ -52,7 +52,7 @@ public static class StatusCommand
             return ExitCodes.Success;
         }
 
-        if (analysis.Modified.Any() || analysis.Unfinished.Any() || analysis.Unknown.Count > 0 || analysis.OutOfOrder.Any())
+        if (analysis.Modified.Any() || analysis.Unfinished.Any() || analysis.Unknown.Count > 0 || analysis.OutOfOrder.Any() || analysis.PartlySquashed.Any())
         {
             return ExitCodes.ValidationFailed;
         }
@@ -69,7 +69,7 @@ public static class StatusCommand
     /// <summary>The line under the table: never "Up to date." while the history needs attention, and no 'deploy' advice deploy would refuse.</summary>
     private static string Summary(HistoryAnalysis analysis, int pending)
     {
-        var needsAttention = analysis.Modified.Any() || analysis.Unfinished.Any() || analysis.Unknown.Count > 0;
+        var needsAttention = analysis.Modified.Any() || analysis.Unfinished.Any() || analysis.Unknown.Count > 0 || analysis.PartlySquashed.Any();
         var outOfOrder = analysis.OutOfOrder.Count();
         if (pending == 0)
         {
@@ -105,6 +105,11 @@ public static class StatusCommand
         foreach (var status in analysis.Modified)
         {
             output.WriteLine($"{status.Migration.DisplayName} was edited after it was applied: its SQL no longer matches the recorded checksum.");
+        }
+
+        foreach (var status in analysis.PartlySquashed)
+        {
+            output.WriteLine(HistoryAnalysis.PartlySquashedAdvice(status));
         }
     }
 

@@ -43,6 +43,7 @@ public static class ValidateCommand
             problems.AddRange(analysis.Unfinished.Select(status => $"{status.Migration.DisplayName}: {status.Label} in the database ({status.Entry?.Detail ?? "interrupted"}); deploy again or use 'resolve'"));
             problems.AddRange(analysis.OutOfOrder.Select(status => $"{status.Migration.DisplayName}: pending but older than the newest applied migration {analysis.NewestApplied} (out of order)"));
             problems.AddRange(analysis.Unknown.Select(entry => $"{entry.Version} {entry.Name}: applied in the database but missing from this bundle"));
+            problems.AddRange(analysis.PartlySquashed.Select(HistoryAnalysis.PartlySquashedAdvice));
         }
 
         if (context.Json)

@@ -60,9 +60,11 @@ public sealed class LockFile
     }
 }
 
+/// <param name="Squashes">For a migration written by squash: the versions it replaced, whose entries it took over.</param>
 public sealed record LockedMigration(
     long Version,
     string Name,
     [property: JsonConverter(typeof(JsonStringEnumConverter<FluentMigrator.TransactionBehavior>))] FluentMigrator.TransactionBehavior Transaction,
     string Checksum,
-    IReadOnlyList<string> Sql);
+    IReadOnlyList<string> Sql,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<long>? Squashes = null);

@@ -7,6 +7,8 @@ namespace Migrations.Runtime.BuildValidation;
 /// <summary>
 /// Holds the rendered migrations against migrations.lock.json. A local build records new migrations; a locked build
 /// (CI) only checks. An entry once recorded is never rewritten by the tool: edits of shipped migrations surface as PGM200.
+/// The one exception is a squash (<see cref="SquashesAttribute"/>): the first local build after it replaces the entries
+/// of the migrations it squashed by its own, which lists their versions; until then a locked build reports it as PGM201.
 /// </summary>
 internal static class LockFileCheck
 {
@@ -18,6 +20,7 @@ internal static class LockFileCheck
         var newestRecorded = recorded.Count == 0 ? (long?)null : recorded.Keys.Max();
         var present = new HashSet<long>();
         var updated = new LockFile { Migrations = [.. lockFile.Migrations] };
+        var squashed = migrations.SelectMany(rendered => rendered.Migration.Squashes).ToHashSet();
 
         foreach (var rendered in migrations)
         {
@@ -25,7 +28,9 @@ internal static class LockFileCheck
             present.Add(migration.Version);
             var location = locate(migration.Type);
             var sql = Normalized(rendered.Up);
-            if (recorded.TryGetValue(migration.Version, out var entry))
+            // The lock still holds the migration this squash took the version of: the squash's own entry replaces it.
+            var replacing = migration.IsSquash && recorded.TryGetValue(migration.Version, out var replaced) && replaced.Squashes is null;
+            if (recorded.TryGetValue(migration.Version, out var entry) && !replacing)
             {
                 if (entry.Checksum != rendered.Checksum || entry.Transaction != migration.TransactionBehavior)
                 {
@@ -42,16 +47,24 @@ internal static class LockFileCheck
                 continue;
             }
 
-            if (newestRecorded is { } newest && migration.Version < newest)
+            // A squash sits where the migrations it replaced were, below later ones by design.
+            if (newestRecorded is { } newest && migration.Version < newest && !migration.IsSquash)
             {
                 diagnostics.Add(BuildDiagnostic.Of(RuleIds.VersionBelowLocked, location, migration.Version, migration.Name, newest));
             }
 
-            updated.Migrations.Add(new LockedMigration(migration.Version, migration.Name, migration.TransactionBehavior, rendered.Checksum, sql));
+            updated.Migrations.RemoveAll(locked => locked.Version == migration.Version);
+            updated.Migrations.Add(new LockedMigration(migration.Version, migration.Name, migration.TransactionBehavior, rendered.Checksum, sql, migration.IsSquash ? migration.Squashes : null));
         }
 
         foreach (var entry in lockFile.Migrations.Where(entry => !present.Contains(entry.Version)))
         {
+            if (squashed.Contains(entry.Version))
+            {
+                updated.Migrations.Remove(entry);
+                continue;
+            }
+
             diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockedMigrationMissing, null, entry.Version, entry.Name));
         }
 

@@ -16,6 +16,12 @@ internal static class ExpectedSchema
     public static async Task<SchemaSnapshot> BuildAsync(BundleContext context, ConnectionSettings settings, IReadOnlyList<MigrationDescriptor> migrations, string purpose, CancellationToken cancellationToken, bool withDependencies = false)
     {
         await using var server = ScratchServer.OnServer(settings, context.Progress);
+        return await BuildAsync(context, server, migrations, purpose, cancellationToken, withDependencies);
+    }
+
+    public static async Task<SchemaSnapshot> BuildAsync(BundleContext context, ScratchServer server, IReadOnlyList<MigrationDescriptor> migrations, string purpose, CancellationToken cancellationToken, bool withDependencies)
+    {
+        var settings = server.Server;
         await using var scratch = await server.CreateDatabaseAsync(purpose, cancellationToken);
         context.Progress.Info($"Building the schema of {migrations.Count} migration(s) in temporary database {scratch.Settings.Database}.");
         await using var session = await LiveSession.OpenAsync(context, scratch.Settings, cancellationToken);

@@ -31,6 +31,13 @@ internal sealed class ScratchServer : IAsyncDisposable
 
     public static ScratchServer OnServer(ConnectionSettings server, IProgressReporter progress) => new(server, null, progress);
 
+    /// <summary>The server of --connection (or DATABASE_URL) when one is given, otherwise a private cluster started now.</summary>
+    public static ScratchServer OnConnectionOrPrivateCluster(string? connection, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        var given = string.IsNullOrWhiteSpace(connection) ? Environment.GetEnvironmentVariable("DATABASE_URL") : connection;
+        return string.IsNullOrWhiteSpace(given) ? OnPrivateCluster(progress, cancellationToken) : OnServer(Cli.BundleContext.ResolveConnection(given), progress);
+    }
+
     public static ScratchServer OnPrivateCluster(IProgressReporter progress, CancellationToken cancellationToken)
     {
         var cluster = PrivateCluster.Start(progress, cancellationToken);

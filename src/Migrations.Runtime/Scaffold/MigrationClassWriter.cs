@@ -31,7 +31,7 @@ internal static class MigrationClassWriter
         code.Append("/// </summary>\n");
         if (squashes is not null)
         {
-            code.Append($"[Migrations.Squashes({string.Join(", ", squashes)})]\n");
+            code.Append($"[global::Migrations.Squashes({string.Join(", ", squashes)})]\n");
         }
 
         code.Append($"[Migration({version}, {FluentWriter.Literal(description)})]\n");

@@ -23,10 +23,7 @@ public static class TestCommand
 
         var stopwatch = Stopwatch.StartNew();
         var bundle = context.Migrations;
-        var given = string.IsNullOrWhiteSpace(connection) ? Environment.GetEnvironmentVariable("DATABASE_URL") : connection;
-        await using var server = string.IsNullOrWhiteSpace(given)
-            ? ScratchServer.OnPrivateCluster(context.Progress, cancellationToken)
-            : ScratchServer.OnServer(BundleContext.ResolveConnection(given), context.Progress);
+        await using var server = ScratchServer.OnConnectionOrPrivateCluster(connection, context.Progress, cancellationToken);
         await using var database = await server.CreateDatabaseAsync("test", cancellationToken);
         context.Progress.Info($"Testing {bundle.Migrations.Count} migration(s) in temporary database {database.Settings.Database} on {server.Description}, {rows} row(s) per table.");
 

@@ -25,6 +25,8 @@ public sealed class CommandLineTests
     [InlineData("reset")]
     [InlineData("protect")]
     [InlineData("unprotect")]
+    [InlineData("scaffold")]
+    [InlineData("squash")]
     public void EveryVerbsHelp_ExplainsItWithAnExample(string verb)
     {
         var result = BundleRun.Run(Basic, verb, "--help");

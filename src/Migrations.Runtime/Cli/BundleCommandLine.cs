@@ -245,11 +245,7 @@ internal sealed class BundleCommandLine
         return command;
     }
 
-    private Command Verb(string name, string description, params string[] examples)
-    {
-        var text = description + Environment.NewLine + string.Concat(examples.Select(example => $"{Environment.NewLine}Example: {_bundleName} {example}"));
-        return new Command(name, text);
-    }
+    private Command Verb(string name, string description, params string[] examples) => VerbHelp.Create(_bundleName, name, description, examples);
 
     private void AddEngineOptions(Command command)
     {

@@ -124,7 +124,6 @@ internal static class ProvingCommands
             return command;
         }
 
-        private Command Verb(string name, string description, params string[] examples) =>
-            new(name, description + Environment.NewLine + string.Concat(examples.Select(example => $"{Environment.NewLine}Example: {bundleName} {example}")));
+        private Command Verb(string name, string description, params string[] examples) => VerbHelp.Create(bundleName, name, description, examples);
     }
 }

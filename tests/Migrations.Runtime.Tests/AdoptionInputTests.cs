@@ -15,16 +15,35 @@ public sealed class AdoptionInputTests
         var project = Directory.CreateTempSubdirectory("scaffold-").FullName;
         try
         {
+            File.WriteAllText(Path.Combine(project, "Shop.Migrations.csproj"), "<Project Sdk=\"Migrations.Sdk\" />");
             var result = BundleRun.Run(Basic, "scaffold", "-c", database.Url, "--schema", "public", "--schema", "billing", "--project-dir", project);
 
             Assert.Equal(ExitCodes.UsageError, result.ExitCode);
             Assert.EndsWith($"/{database.Name} has no schema billing. Name schemas that exist (--schema), or leave it out for the connection's (public).", result.Error.Trim());
             Assert.Single(result.Error.Trim().Split('\n'));
-            Assert.Empty(Directory.EnumerateFileSystemEntries(project));
+            Assert.Single(Directory.EnumerateFileSystemEntries(project));
         }
         finally
         {
             Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ScaffoldOutsideAProject_IsAUsageErrorBeforeTheDatabaseIsRead()
+    {
+        var folder = Directory.CreateTempSubdirectory("scaffold-").FullName;
+        try
+        {
+            var result = BundleRun.Run(Basic, "scaffold", "-c", "postgresql://nobody@127.0.0.1:1/x", "--project-dir", folder);
+
+            Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+            Assert.Contains("No project file (*.csproj)", result.Error);
+            Assert.Contains("run 'scaffold' in the migrations project's folder", result.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

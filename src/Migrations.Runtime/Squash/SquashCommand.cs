@@ -25,10 +25,7 @@ public static class SquashCommand
         }
 
         var directory = MigrationFile.ProjectDirectory(projectDirectory);
-        if (!Directory.EnumerateFiles(directory, "*.csproj").Any())
-        {
-            throw BundleException.Usage($"{directory} holds no project file. Squash rewrites the project's migrations: run it in the project directory, or pass --project-dir.");
-        }
+        var project = MigrationFile.ProjectFile(directory, "squash");
 
         var className = CreateCommand.ToClassName(name);
         var replacedFiles = SquashedFiles.Find(directory, squashed.Select(migration => migration.Version).ToList());
@@ -48,7 +45,7 @@ public static class SquashCommand
             var catalog = schema.Catalog;
             var header = $"Squash of {squashed.Count} migration(s), {squashed[0].Version} to {to}: the schema they produce, as scaffold wrote it {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n"
                 + "Databases that ran them count it as applied (it takes the version of the newest); new databases run it instead of them.";
-            migration = ScaffoldedMigration.Write(catalog, catalog.Schemas.Select(item => item.Name).ToHashSet(StringComparer.Ordinal), target.Type.Namespace ?? MigrationFile.NamespaceFor(directory),
+            migration = ScaffoldedMigration.Write(catalog, catalog.Schemas.Select(item => item.Name).ToHashSet(StringComparer.Ordinal), target.Type.Namespace ?? MigrationFile.NamespaceFor(project),
                 className, to, $"squash of {squashed.Count} migrations up to {to}", header, versions);
         }
 

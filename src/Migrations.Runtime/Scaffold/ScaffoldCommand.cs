@@ -45,7 +45,7 @@ public static class ScaffoldCommand
 
         var header = $"The schema{(chosenSchemas.Count > 1 ? "s" : string.Empty)} {string.Join(", ", chosenSchemas.Order(StringComparer.Ordinal))} of database {settings.Database}, as scaffold read {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n"
             + "Fluent calls where FluentMigrator writes the object exactly, the SQL PostgreSQL prints for it elsewhere.\n"
-            + "It ran as the baseline of the existing database; on an empty one it recreates the schema.";
+            + "On the database it was read from, 'baseline' records it as applied; on an empty database it recreates the schema.";
         var migration = ScaffoldedMigration.Write(catalog, chosenSchemas, MigrationFile.NamespaceFor(project), className, long.Parse(versionText, CultureInfo.InvariantCulture),
             $"baseline of {settings.Database}", header);
         MigrationFile.WriteNew(directory, path, migration.Source);
@@ -73,9 +73,9 @@ public static class ScaffoldCommand
         }
 
         context.Output.WriteLine($"Scaffolded {settings.Description} into {Path.GetRelativePath(directory, path)}: {migration.Summary} ({migration.FluentStatements} fluent statement(s), {migration.SqlStatements} Execute.Sql).");
-        context.Output.WriteLine("Next:");
-        context.Output.WriteLine("  1. dotnet build                     compiles it into the bundle");
-        context.Output.WriteLine($"  2. {bundle} baseline {version}   against this database: checks that the migration reproduces its schema, then records it as applied");
-        context.Output.WriteLine($"  3. {bundle} deploy                 on an empty database recreates the schema; later migrations deploy as usual");
+        NextSteps.Write(context.Output,
+            ("dotnet build", "compiles it into the bundle"),
+            ($"{bundle} baseline {version}", "against this database: checks that the migration reproduces its schema, then records it as applied"),
+            ($"{bundle} deploy", "on an empty database recreates the schema; later migrations deploy as usual"));
     }
 }

@@ -85,9 +85,9 @@ public static class SquashCommand
 
         context.Output.WriteLine($"Squashed {count} migration(s) into {Path.GetRelativePath(directory, path)}: {migration.Summary} ({migration.FluentStatements} fluent statement(s), {migration.SqlStatements} Execute.Sql).");
         context.Output.WriteLine($"Removed {string.Join(", ", relative)}.");
-        context.Output.WriteLine("Next:");
-        context.Output.WriteLine("  1. dotnet build     its entry in migrations.lock.json replaces the squashed ones (commit the lock file with this change)");
-        context.Output.WriteLine("  2. deploy as usual  databases that ran the squashed migrations run none of them again; new databases run the squash");
-        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"     Databases that ran only some of them must first deploy the rest up to {versions[^1]} with the bundle from before the squash."));
+        NextSteps.Write(context.Output,
+            ("dotnet build", "its entry in migrations.lock.json replaces the squashed ones (commit the lock file with this change)"),
+            ("deploy as usual", "databases that ran the squashed migrations run none of them again; new databases run the squash"));
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Databases that ran only some of them must first deploy the rest up to {versions[^1]} with the bundle from before the squash."));
     }
 }

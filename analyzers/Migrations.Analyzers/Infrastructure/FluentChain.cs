@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -43,6 +44,10 @@ namespace Migrations.Analyzers.Infrastructure
 
             return new FluentChain(calls);
         }
+
+        /// <summary>A chain that goes on after <paramref name="inner"/> returned its builder (from a helper method).</summary>
+        public static FluentChain Splice(FluentChain inner, IEnumerable<IInvocationOperation> continuation) =>
+            new FluentChain(inner.Calls.Concat(continuation).ToList());
 
         /// <summary>True when no later call of a chain consumes this invocation's result.</summary>
         public static bool IsLastCall(IInvocationOperation call) => Consumer(call) == null;

@@ -96,35 +96,91 @@ namespace Migrations.Analyzers.Infrastructure
             {
                 foreach (var attribute in source.GetAttributes())
                 {
-                    if (attribute.AttributeClass?.ToDisplayString() != "FluentMigrator.TagsAttribute")
+                    if (attribute.AttributeClass?.ToDisplayString() == TagsAttribute)
                     {
-                        continue;
+                        tags.Add(ReadTag(attribute.ConstructorArguments));
                     }
-
-                    // (TagBehavior behavior, params string[] tagNames) or (params string[] tagNames) or 1–4 strings.
-                    var requireAll = true;
-                    var names = new List<string>();
-                    foreach (var argument in attribute.ConstructorArguments)
+                    else if (IsDerivedTags(attribute.AttributeClass) && DerivedTag(attribute) is { } derived)
                     {
-                        if (argument.Kind == TypedConstantKind.Enum && argument.Value is int behavior)
-                        {
-                            requireAll = behavior == 0;
-                        }
-                        else if (argument.Kind == TypedConstantKind.Array)
-                        {
-                            names.AddRange(argument.Values.Select(value => value.Value as string).Where(name => name != null)!);
-                        }
-                        else if (argument.Value is string name)
-                        {
-                            names.Add(name);
-                        }
+                        tags.Add(derived);
                     }
-
-                    tags.Add((requireAll, names));
                 }
             }
 
             return tags;
+        }
+
+        private const string TagsAttribute = "FluentMigrator.TagsAttribute";
+
+        /// <summary>(TagBehavior behavior, params string[] tagNames) or (params string[] tagNames) or 1–4 strings.</summary>
+        private static (bool RequireAll, IReadOnlyCollection<string> Names) ReadTag(IEnumerable<TypedConstant> arguments)
+        {
+            var requireAll = true;
+            var names = new List<string>();
+            foreach (var argument in arguments)
+            {
+                if (argument.Kind == TypedConstantKind.Enum && argument.Value is int behavior)
+                {
+                    requireAll = behavior == 0;
+                }
+                else if (argument.Kind == TypedConstantKind.Array)
+                {
+                    names.AddRange(argument.Values.Select(value => value.Value as string).Where(name => name != null)!);
+                }
+                else if (argument.Value is string name)
+                {
+                    names.Add(name);
+                }
+            }
+
+            return (requireAll, names);
+        }
+
+        private static bool IsDerivedTags(INamedTypeSymbol? attribute)
+        {
+            for (var type = attribute?.BaseType; type != null; type = type.BaseType)
+            {
+                if (type.ToDisplayString() == TagsAttribute)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A project's own tag attribute, <c>class MsSqlOnlyAttribute : TagsAttribute { public MsSqlOnlyAttribute() : base("SQLServer") { } }</c>:
+        /// its tags are the literal arguments its constructor gives the base.
+        /// </summary>
+        private static (bool RequireAll, IReadOnlyCollection<string> Names)? DerivedTag(AttributeData attribute)
+        {
+            var initializer = attribute.AttributeConstructor?.DeclaringSyntaxReferences
+                .Select(reference => reference.GetSyntax())
+                .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax>()
+                .Select(constructor => constructor.Initializer)
+                .FirstOrDefault(candidate => candidate != null);
+            if (initializer == null)
+            {
+                return null;
+            }
+
+            var requireAll = true;
+            var names = new List<string>();
+            foreach (var argument in initializer.ArgumentList.Arguments)
+            {
+                switch (argument.Expression)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal when literal.Token.Value is string name:
+                        names.Add(name);
+                        break;
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member when member.Name.Identifier.ValueText == "RequireAny":
+                        requireAll = false;
+                        break;
+                }
+            }
+
+            return (requireAll, names);
         }
 
         private static MigrationBaseKind KindOf(INamedTypeSymbol type, FluentMigratorSymbols symbols)

@@ -52,7 +52,8 @@ namespace Migrations.Analyzers.Reading
 
         public void ReadMethod(IMethodSymbol method, ReadScope scope)
         {
-            if (scope.Depth > MaxDepth || scope.IsReading(method) && scope.Method != null && !ReferenceEquals(scope.Method, method))
+            // The scope entered for this method already names it: recursion is a call to a method read further up.
+            if (scope.Depth > MaxDepth || scope.Caller?.IsReading(method) == true)
             {
                 return;
             }
@@ -71,6 +72,7 @@ namespace Migrations.Analyzers.Reading
             }
 
             var invocations = operation.DescendantsAndSelf().OfType<IInvocationOperation>().OrderBy(invocation => invocation.Syntax.SpanStart).ToList();
+            var visited = new List<IInvocationOperation>();
             foreach (var invocation in invocations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -79,6 +81,15 @@ namespace Migrations.Analyzers.Reading
                     continue;
                 }
 
+                // switch (kind) { case A: Upgrade(); return; default: Other(); Upgrade(); return; }: the same call in two
+                // branches of which only one runs is one call, not two in a row.
+                if (visited.Any(earlier => Branches.AreAlternatives(earlier.Syntax, invocation.Syntax) && Branches.SameCall(earlier.Syntax, invocation.Syntax)))
+                {
+                    skipped.Add(invocation.Syntax.Span);
+                    continue;
+                }
+
+                visited.Add(invocation);
                 Visit(invocation, scope);
             }
         }
@@ -99,7 +110,12 @@ namespace Migrations.Analyzers.Reading
                 var expression = FluentExpression.Parse(chain, Symbols, call => FirstText(call, scope));
                 if (expression != null)
                 {
-                    AddExpression(expression, scope);
+                    AddExpression(expression, scope, _ => scope);
+                    return;
+                }
+
+                if (chain.Calls.Count > 1 && ReadContinuedHelper(chain, scope))
+                {
                     return;
                 }
             }
@@ -122,13 +138,55 @@ namespace Migrations.Analyzers.Reading
             }
         }
 
-        private void AddExpression(FluentExpression expression, ReadScope scope)
+        /// <summary>
+        /// Create.TableForModel("History").WithColumn("Date")…: a helper of the project returns FluentMigrator's builder and
+        /// the caller goes on with it. The expression is the helper's returned chain followed by the caller's calls, each
+        /// call's arguments read in its own method's scope.
+        /// </summary>
+        private bool ReadContinuedHelper(FluentChain chain, ReadScope scope)
+        {
+            if (FollowsInto(chain.Root) is not { } helper || BodyOf(helper) is not { } body || Returned(body) is not { } returned)
+            {
+                return false;
+            }
+
+            var bound = chain.Root.Arguments.Where(argument => argument.Parameter != null)
+                .Select(argument => new KeyValuePair<IParameterSymbol, IOperation>(argument.Parameter!, argument.Value));
+            var inner = scope.Enter(helper, bound, AnchorFor(helper, chain.Root, scope));
+            System.Func<SyntaxNode, ReadScope> scopeOf = node => body.Span.Contains(node.Span) && node.SyntaxTree == body.SyntaxTree ? inner : scope;
+            var spliced = FluentChain.Splice(FluentChain.From(returned), chain.Calls.Skip(1));
+            var expression = FluentExpression.Parse(spliced, Symbols, call => FirstText(call, scopeOf(call.Syntax)));
+            if (expression == null)
+            {
+                return false;
+            }
+
+            Read.Add(helper);
+            // The helper's call itself is now read: the visit of the inner invocation must not read the helper again.
+            skipped.Add(chain.Root.Syntax.Span);
+            AddExpression(expression, inner.Anchor == null ? scope : inner, scopeOf);
+            return true;
+        }
+
+        /// <summary>The invocation a helper returns: its expression body, or its one return statement.</summary>
+        private IInvocationOperation? Returned(SyntaxNode body)
+        {
+            var returned = body switch
+            {
+                ArrowExpressionClauseSyntax arrow => arrow.Expression,
+                BlockSyntax { Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } value } => value,
+                _ => null,
+            };
+            return returned == null ? null : FluentChain.Unwrap(SemanticModels.Get(compilation.Compilation, body.SyntaxTree).GetOperation(returned, cancellationToken)!) as IInvocationOperation;
+        }
+
+        private void AddExpression(FluentExpression expression, ReadScope scope, System.Func<SyntaxNode, ReadScope> scopeOf)
         {
             switch (expression.Root)
             {
                 case FluentRoot.ExecuteSql:
                     var argument = expression.Chain.Root.Arguments.FirstOrDefault();
-                    var sql = values.Text(argument?.Value, scope);
+                    var sql = argument == null ? null : values.Text(argument.Value, scopeOf(argument.Syntax));
                     if (sql == null)
                     {
                         Unseen.Add("Execute.Sql with SQL built at run time");
@@ -139,7 +197,7 @@ namespace Migrations.Analyzers.Reading
                     Operations.AddRange(SqlOperationReader.Read(sql, numbering, singleCommand: true, source: (_, _) => location));
                     return;
                 case FluentRoot.ExecuteEmbeddedScript:
-                    var script = ReadAdditionalFile(FirstText(expression.Chain.Root, scope));
+                    var script = ReadAdditionalFile(FirstText(expression.Chain.Root, scopeOf(expression.Chain.Root.Syntax)));
                     if (script == null)
                     {
                         Unseen.Add("an embedded script that is not an AdditionalFile of the project");
@@ -153,7 +211,7 @@ namespace Migrations.Analyzers.Reading
                     Unseen.Add("Execute." + expression.Chain.Root.TargetMethod.Name + "(…), whose SQL is only known when it runs");
                     return;
                 default:
-                    new FluentOperations(Symbols, numbering, call => FirstText(call, scope), scope.Anchor, Operations).Add(expression);
+                    new FluentOperations(Symbols, numbering, value => values.Text(value, scopeOf(value.Syntax)), scope.Anchor, Operations).Add(expression);
                     return;
             }
         }
@@ -169,7 +227,9 @@ namespace Migrations.Analyzers.Reading
             }
 
             var target = method.ReducedFrom ?? method;
-            if ((target.IsVirtual || target.IsAbstract || target.IsOverride) && (invocation.Instance is IInstanceReferenceOperation || invocation.Instance == null))
+            // base.Up() runs the base class's code, not the override: only this.M() and M() dispatch virtually.
+            var viaBase = invocation.Instance?.Syntax is BaseExpressionSyntax;
+            if ((target.IsVirtual || target.IsAbstract || target.IsOverride) && !viaBase && (invocation.Instance is IInstanceReferenceOperation || invocation.Instance == null))
             {
                 target = Override(target) ?? target;
             }

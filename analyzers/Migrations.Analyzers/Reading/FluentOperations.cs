@@ -14,21 +14,23 @@ namespace Migrations.Analyzers.Reading
     /// The C# reader's half of the operation model: a FluentMigrator expression as the operations its PostgreSQL
     /// generator renders (FluentMigrator 8.0.1), so that the build, reading the rendered SQL, sees the same operations.
     /// Alter.Column renders TYPE plus SET/DROP NOT NULL in one statement; .Indexed()/.Unique() a plain CREATE INDEX;
-    /// .ForeignKey() a validated constraint; .SetExistingRowsTo() an UPDATE … WHERE 1 = 1 and, with .NotNullable(), SET NOT NULL.
+    /// .ForeignKey() a validated constraint; .SetExistingRowsTo() an UPDATE … WHERE 1 = 1 and, with .NotNullable(), the
+    /// type restated with SET NOT NULL.
     /// </summary>
     internal sealed class FluentOperations
     {
         private readonly FluentMigratorSymbols symbols;
         private readonly OperationNumbering numbering;
-        private readonly System.Func<IInvocationOperation, string?> text;
+        private readonly System.Func<IOperation, string?> value;
         private readonly Location? anchor;
         private readonly List<Operation> operations;
 
-        public FluentOperations(FluentMigratorSymbols symbols, OperationNumbering numbering, System.Func<IInvocationOperation, string?> text, Location? anchor, List<Operation> operations)
+        /// <param name="value">Reads an argument's text (constants, and what the reader knows of parameters and fields).</param>
+        public FluentOperations(FluentMigratorSymbols symbols, OperationNumbering numbering, System.Func<IOperation, string?> value, Location? anchor, List<Operation> operations)
         {
             this.symbols = symbols;
             this.numbering = numbering;
-            this.text = text;
+            this.value = value;
             this.anchor = anchor;
             this.operations = operations;
         }
@@ -56,7 +58,7 @@ namespace Migrations.Analyzers.Reading
 
                     if (expression.Root == FluentRoot.AlterTable && Call(expression, "ToSchema") is { } toSchema)
                     {
-                        Emit(expression, new Operation(OperationKind.MoveTableToSchema) { Table = table, NewName = text(toSchema) });
+                        Emit(expression, new Operation(OperationKind.MoveTableToSchema) { Table = table, NewName = NameIn(toSchema) });
                     }
 
                     break;
@@ -64,49 +66,63 @@ namespace Migrations.Analyzers.Reading
                     CreateIndex(expression, table);
                     break;
                 case FluentRoot.CreateForeignKey:
-                    Emit(expression, new Operation(OperationKind.AddConstraint) { Table = table, Constraint = ConstraintKind.ForeignKey, ObjectName = expression.Name ?? Convention("FK", expression.Table) });
+                    Emit(expression, new Operation(OperationKind.AddConstraint) { Table = table, Constraint = ConstraintKind.ForeignKey, ObjectName = NameOf(expression, () => ForeignKeyName(expression)) });
                     break;
                 case FluentRoot.CreatePrimaryKey:
-                    Emit(expression, new Operation(OperationKind.AddConstraint) { Table = table, Constraint = ConstraintKind.PrimaryKey, ObjectName = expression.Name ?? Convention("PK", expression.Table), ObjectColumns = Names(expression, "Column", "Columns") });
+                    var keyColumns = Names(expression, "Column", "Columns");
+                    Emit(expression, new Operation(OperationKind.AddConstraint) { Table = table, Constraint = ConstraintKind.PrimaryKey, ObjectName = NameOf(expression, () => Convention("PK", expression.Table, keyColumns.ToArray())), ObjectColumns = Known(keyColumns) });
                     break;
                 case FluentRoot.CreateUniqueConstraint:
-                    Emit(expression, new Operation(OperationKind.AddConstraint) { Table = table, Constraint = ConstraintKind.Unique, ObjectName = expression.Name ?? Convention("UC", expression.Table), ObjectColumns = Names(expression, "Column", "Columns") });
+                    var uniqueColumns = Names(expression, "Column", "Columns");
+                    Emit(expression, new Operation(OperationKind.AddConstraint) { Table = table, Constraint = ConstraintKind.Unique, ObjectName = NameOf(expression, () => Convention("UC", expression.Table, uniqueColumns.ToArray())), ObjectColumns = Known(uniqueColumns) });
+                    break;
+                case FluentRoot.DeleteForeignKey:
+                    Emit(expression, new Operation(OperationKind.DropConstraint) { Table = table, ObjectName = NameOf(expression, () => ForeignKeyName(expression)) });
+                    break;
+                case FluentRoot.DeletePrimaryKey:
+                case FluentRoot.DeleteUniqueConstraint:
+                    var dropped = Names(expression, "Column", "Columns");
+                    Emit(expression, new Operation(OperationKind.DropConstraint) { Table = table, ObjectName = NameOf(expression, () => Convention(expression.Root == FluentRoot.DeletePrimaryKey ? "PK" : "UC", expression.Table, dropped.ToArray())) });
                     break;
                 case FluentRoot.DeleteTable:
                     var deleted = table;
                     Emit(expression, new Operation(OperationKind.DropTable) { Table = deleted, Tables = new[] { deleted }, IfExists = Call(expression, "IfExists") != null });
                     break;
                 case FluentRoot.DeleteColumn:
-                    var columns = new[] { expression.Name }.Concat(expression.Chain.Calls.Skip(1).Where(call => symbols.IsBuilderMethod(call.TargetMethod, "Column")).Select(text)).ToList();
-                    foreach (var column in columns)
+                    // Delete.Column("a").Column("b").FromTable(t): each column is found at the call that names it.
+                    var columns = new[] { expression.Chain.Root }.Concat(expression.Chain.Calls.Skip(1).Where(call => symbols.IsBuilderMethod(call.TargetMethod, "Column")));
+                    foreach (var call in columns)
                     {
-                        Emit(expression, new Operation(OperationKind.DropColumn) { Table = table, Column = column ?? SqlName.ComputedText });
+                        var first = ReferenceEquals(call, expression.Chain.Root);
+                        Emit(expression, new Operation(OperationKind.DropColumn) { Table = table, Column = (first ? expression.Name : NameIn(call)) ?? SqlName.ComputedText }, first ? null : call);
                     }
 
                     break;
                 case FluentRoot.DeleteIndex:
-                    Emit(expression, new Operation(OperationKind.DropIndex) { Table = expression.Table == null ? null : table, ObjectName = expression.Name ?? SqlName.ComputedText });
+                    var indexColumns = Names(expression, "OnColumn", "OnColumns");
+                    var indexName = NameOf(expression, () => indexColumns.Count > 0 ? Convention("IX", expression.Table, indexColumns.ToArray()) : SqlName.ComputedText);
+                    Emit(expression, new Operation(OperationKind.DropIndex) { Table = expression.Table == null ? null : table, ObjectName = indexName });
                     break;
                 case FluentRoot.DeleteSchema:
                     Emit(expression, new Operation(OperationKind.DropSchema) { ObjectName = expression.Name ?? SqlName.ComputedText });
                     break;
                 case FluentRoot.DeleteData:
                     var deleteAll = Call(expression, "AllRows");
-                    Emit(expression, new Operation(OperationKind.DeleteRows) { Table = table, HasWhere = deleteAll == null, Description = deleteAll == null ? null : "Delete.FromTable(..).AllRows()" }, deleteAll);
+                    Emit(expression, new Operation(OperationKind.DeleteRows) { Table = table, HasWhere = deleteAll == null }, deleteAll);
                     break;
                 case FluentRoot.UpdateData:
                     var updateAll = Call(expression, "AllRows");
-                    Emit(expression, new Operation(OperationKind.UpdateRows) { Table = table, HasWhere = updateAll == null, Description = updateAll == null ? null : "Update.Table(..).AllRows()" }, updateAll);
+                    Emit(expression, new Operation(OperationKind.UpdateRows) { Table = table, HasWhere = updateAll == null }, updateAll);
                     break;
                 case FluentRoot.InsertData:
                     Emit(expression, new Operation(OperationKind.InsertRows) { Table = table });
                     break;
                 case FluentRoot.RenameTable:
-                    var renaming = Emit(expression, new Operation(OperationKind.RenameTable) { Table = table, NewName = Call(expression, "To") is { } to ? text(to) : null });
+                    var renaming = Emit(expression, new Operation(OperationKind.RenameTable) { Table = table, NewName = Call(expression, "To") is { } to ? NameIn(to) : null });
                     renaming.Sources[OperationPart.Name] = Call(expression, "To") is { } newName ? Location(newName) : null;
                     break;
                 case FluentRoot.RenameColumn:
-                    Emit(expression, new Operation(OperationKind.RenameColumn) { Table = table, Column = expression.Name ?? SqlName.ComputedText, NewName = Call(expression, "To") is { } toColumn ? text(toColumn) : null });
+                    Emit(expression, new Operation(OperationKind.RenameColumn) { Table = table, Column = expression.Name ?? SqlName.ComputedText, NewName = Call(expression, "To") is { } toColumn ? NameIn(toColumn) : null });
                     break;
             }
         }
@@ -140,10 +156,15 @@ namespace Migrations.Analyzers.Reading
                 var notNull = definition.NotNull;
                 definition.NotNull = false;
                 Emit(expression, new Operation(OperationKind.AddColumn) { Table = table, Column = name, Definition = definition }, column.Start);
-                Emit(expression, new Operation(OperationKind.UpdateRows) { Table = table, HasWhere = false, Description = "SetExistingRowsTo(..)" }, setExisting);
+                // Described as the build sees the UPDATE it renders, so both layers say the same.
+                Emit(expression, new Operation(OperationKind.UpdateRows) { Table = table, HasWhere = false }, setExisting);
                 if (notNull)
                 {
-                    var setNotNull = Emit(expression, new Operation(OperationKind.SetNotNull) { Table = table, Column = name }, column.Option("NotNullable") ?? setExisting);
+                    // Rendered as ALTER c TYPE <its type>, ALTER c SET NOT NULL: one statement, the type restated.
+                    var statement = numbering.NextStatement();
+                    var transaction = numbering.NextTransaction();
+                    Emit(expression, new Operation(OperationKind.AlterColumnType) { Table = table, Column = name, NewType = column.PostgresType }, column.TypeCall ?? column.Start, statement, transaction);
+                    var setNotNull = Emit(expression, new Operation(OperationKind.SetNotNull) { Table = table, Column = name }, column.Option("NotNullable") ?? setExisting, statement, transaction);
                     setNotNull.Sources[OperationPart.NotNull] = Location(column.Option("NotNullable") ?? setExisting);
                 }
             }
@@ -164,15 +185,17 @@ namespace Migrations.Analyzers.Reading
             {
                 if (column.IsOption(call, "ForeignKey") && call.Arguments.Length > 0)
                 {
-                    var key = Emit(expression, new Operation(OperationKind.AddConstraint) { Table = table, Constraint = ConstraintKind.ForeignKey, ObjectName = FluentChain.Argument(call, "foreignKeyName") as string ?? Convention("FK", expression.Table, column.Name) }, call);
+                    var name = Argument(call, "foreignKeyName") ?? Convention("FK", expression.Table, column.Name, Argument(call, "primaryTableName"), Argument(call, "primaryColumnName"));
+                    var key = Emit(expression, new Operation(OperationKind.AddConstraint) { Table = table, Constraint = ConstraintKind.ForeignKey, ObjectName = name }, call);
                     key.Sources[OperationPart.ForeignKey] = Location(call);
                 }
                 else if (column.IsOption(call, "ReferencedBy"))
                 {
                     // The key goes onto the *other* table, usually one that exists.
-                    var foreignTable = FluentChain.Argument(call, "foreignTableName") as string;
-                    var other = foreignTable == null ? SqlName.Computed() : new SqlName(FluentChain.Argument(call, "foreignTableSchema") as string, foreignTable);
-                    var key = Emit(expression, new Operation(OperationKind.AddConstraint) { Table = other, Constraint = ConstraintKind.ForeignKey, ObjectName = FluentChain.Argument(call, "foreignKeyName") as string ?? Convention("FK", foreignTable) }, call);
+                    var foreignTable = Argument(call, "foreignTableName");
+                    var other = foreignTable == null ? SqlName.Computed() : new SqlName(Argument(call, "foreignTableSchema"), foreignTable);
+                    var name = Argument(call, "foreignKeyName") ?? Convention("FK", foreignTable, Argument(call, "foreignColumnName"), expression.Table, column.Name);
+                    var key = Emit(expression, new Operation(OperationKind.AddConstraint) { Table = other, Constraint = ConstraintKind.ForeignKey, ObjectName = name }, call);
                     key.Sources[OperationPart.ForeignKey] = Location(call);
                 }
                 else if ((column.IsOption(call, "Indexed") || column.IsOption(call, "Unique")) && !isNewTable)
@@ -180,7 +203,7 @@ namespace Migrations.Analyzers.Reading
                     var index = Emit(expression, new Operation(OperationKind.CreateIndex)
                     {
                         Table = table,
-                        ObjectName = text(call) ?? Convention("IX", expression.Table, column.Name),
+                        ObjectName = NameIn(call) ?? Convention("IX", expression.Table, column.Name),
                         Unique = call.TargetMethod.Name == "Unique",
                         ObjectColumns = column.Name == null ? new string[0] : new[] { column.Name },
                     }, call);
@@ -188,7 +211,7 @@ namespace Migrations.Analyzers.Reading
                 }
                 else if ((column.IsOption(call, "Indexed") || column.IsOption(call, "Unique")) && isNewTable)
                 {
-                    Emit(expression, new Operation(OperationKind.CreateIndex) { Table = table, ObjectName = text(call) ?? Convention("IX", expression.Table, column.Name), Unique = call.TargetMethod.Name == "Unique" }, call);
+                    Emit(expression, new Operation(OperationKind.CreateIndex) { Table = table, ObjectName = NameIn(call) ?? Convention("IX", expression.Table, column.Name), Unique = call.TargetMethod.Name == "Unique" }, call);
                 }
             }
 
@@ -207,10 +230,10 @@ namespace Migrations.Analyzers.Reading
             {
                 Table = table,
                 // FluentMigrator names an unnamed index IX_<table>_<columns>: the name is known, so a retry finds it.
-                ObjectName = expression.Name ?? Convention("IX", expression.Table, columns.ToArray()),
+                ObjectName = NameOf(expression, () => Convention("IX", expression.Table, columns.ToArray())),
                 Unique = expression.Chain.Calls.Skip(1).Any(call => symbols.IsBuilderMethod(call.TargetMethod, "Unique")),
                 Concurrently = isConcurrent,
-                ObjectColumns = columns,
+                ObjectColumns = Known(columns),
             });
             if (concurrently != null)
             {
@@ -267,7 +290,8 @@ namespace Migrations.Analyzers.Reading
                     "CurrentUser" => "current_user",
                     _ => "(a SystemMethods value)",
                 };
-                return (sql, member == null ? sql : sql + " (SystemMethods." + member + ")");
+                // Shown as the SQL it renders, as the build shows it: one message in both layers.
+                return (sql, sql);
             }
 
             // WithDefaultValue(x): FluentMigrator renders the value as a literal, computed once at deploy time.
@@ -296,20 +320,21 @@ namespace Migrations.Analyzers.Reading
         private IInvocationOperation? Call(FluentExpression expression, string name) =>
             expression.Chain.Calls.Skip(1).FirstOrDefault(call => symbols.IsBuilderMethod(call.TargetMethod, name));
 
-        private IReadOnlyList<string> Names(FluentExpression expression, params string[] methods)
+        /// <summary>The names given to the calls (null for one only known when the migration runs).</summary>
+        private IReadOnlyList<string?> Names(FluentExpression expression, params string[] methods)
         {
-            var names = new List<string>();
+            var names = new List<string?>();
             foreach (var call in expression.Chain.Calls.Skip(1).Where(call => methods.Any(method => symbols.IsBuilderMethod(call.TargetMethod, method))))
             {
                 foreach (var argument in call.Arguments)
                 {
                     if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                     {
-                        names.AddRange(initializer.ElementValues.Select(element => element.ConstantValue.Value as string).Where(name => name != null)!);
+                        names.AddRange(initializer.ElementValues.Select(value));
                     }
-                    else if (argument.Value.ConstantValue.Value is string name)
+                    else if (argument.Value.Type?.SpecialType == SpecialType.System_String)
                     {
-                        names.Add(name);
+                        names.Add(value(argument.Value));
                     }
                 }
             }
@@ -317,8 +342,44 @@ namespace Migrations.Analyzers.Reading
             return names;
         }
 
-        /// <summary>FluentMigrator's default names (IX_table_column, FK_…, PK_table, UC_…): known, so a rule can name them.</summary>
-        private static string Convention(string prefix, string? table, params string?[] columns) =>
-            prefix + "_" + (table ?? SqlName.ComputedText) + string.Concat(columns.Where(column => column != null).Select(column => "_" + column));
+        /// <summary>FluentMigrator's name of an unnamed foreign key: FK_&lt;foreign table&gt;_&lt;its columns&gt;_&lt;primary table&gt;_&lt;its columns&gt;.</summary>
+        private string ForeignKeyName(FluentExpression expression)
+        {
+            var primaryTable = Call(expression, "ToTable") is { } to ? NameIn(to) : null;
+            var columns = Names(expression, "ForeignColumn", "ForeignColumns").Append(primaryTable).Concat(Names(expression, "PrimaryColumn", "PrimaryColumns"));
+            return Convention("FK", expression.Table, columns.ToArray());
+        }
+
+        /// <summary>The text of the argument bound to the parameter named <paramref name="parameter"/>.</summary>
+        private string? Argument(IInvocationOperation call, string parameter) =>
+            call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == parameter) is { } bound ? value(bound.Value) : null;
+
+        /// <summary>The first string argument that is not an extension method's receiver: a name.</summary>
+        private string? NameIn(IInvocationOperation call)
+        {
+            var skip = call.TargetMethod.IsExtensionMethod ? 1 : 0;
+            return call.Arguments.Skip(skip).FirstOrDefault(argument => argument.Value.Type?.SpecialType == SpecialType.System_String || argument.Parameter?.Type.SpecialType == SpecialType.System_String) is { } first
+                ? value(first.Value)
+                : null;
+        }
+
+        /// <summary>
+        /// The name of the object an expression creates or drops: the one it gives (computed when it is only known at run
+        /// time), else FluentMigrator's default (<paramref name="convention"/>).
+        /// </summary>
+        private static string NameOf(FluentExpression expression, System.Func<string> convention) =>
+            expression.Name ?? (HasName(expression.Chain.Root) ? SqlName.ComputedText : convention());
+
+        private static bool HasName(IInvocationOperation root) =>
+            root.Arguments.Any(argument => argument.Value.Type?.SpecialType == SpecialType.System_String && !argument.IsImplicit);
+
+        private static IReadOnlyList<string> Known(IReadOnlyList<string?> names) => names.Where(name => name != null).ToList()!;
+
+        /// <summary>
+        /// FluentMigrator's default names (IX_table_columns, PK_table, UC_table_columns, FK_…): known, so a rule can name
+        /// them; computed when a part is only known at run time.
+        /// </summary>
+        private static string Convention(string prefix, string? table, params string?[] parts) =>
+            table == null || parts.Any(part => part == null) ? SqlName.ComputedText : prefix + "_" + table + string.Concat(parts.Select(part => "_" + part));
     }
 }

@@ -48,8 +48,23 @@ namespace Migrations.Analyzers.Rules
             return null;
         }
 
-        private static bool IsEmpty(IMethodSymbol? method, System.Threading.CancellationToken cancellation) =>
-            method != null && Declaration(method, cancellation) is { ExpressionBody: null, Body: { Statements.Count: 0 } };
+        private static bool IsEmpty(IMethodSymbol? method, System.Threading.CancellationToken cancellation)
+        {
+            if (method == null || Declaration(method, cancellation) is not { } declaration)
+            {
+                return false;
+            }
+
+            if (declaration is { ExpressionBody: null, Body: { Statements.Count: 0 } })
+            {
+                return true;
+            }
+
+            // Down() { base.Down(); } over an empty Down() does nothing either.
+            var only = declaration.ExpressionBody?.Expression ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ExpressionStatementSyntax statement ? statement.Expression : null);
+            return only is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } access }
+                && access.Name.Identifier.ValueText == method.Name && IsEmpty(method.OverriddenMethod, cancellation);
+        }
 
         private static MethodDeclarationSyntax? Declaration(IMethodSymbol method, System.Threading.CancellationToken cancellation) =>
             method.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellation)).OfType<MethodDeclarationSyntax>().FirstOrDefault();

@@ -280,6 +280,24 @@ public sealed class LayerAgreementTests
         """, new Dictionary<string, string> { ["MigrationsTags"] = "PostgreSQL" }, ("PostgresOnly", "PGM030"));
 
     [Fact]
+    public Task AProjectsOwnTagAttribute_ExcludesLikeTags() => Agree(CreateWidgets + """
+        public sealed class SqlServerOnlyAttribute : TagsAttribute
+        {
+            public SqlServerOnlyAttribute()
+                : base("SqlServer")
+            {
+            }
+        }
+
+        [Migration(202401020000)]
+        [SqlServerOnly]
+        public class RebuildOnSqlServer : ForwardOnlyMigration
+        {
+            public override void Up() => Delete.Table("widgets");
+        }
+        """);
+
+    [Fact]
     public Task ARawUpdateAfterASchemaChange_HoldsTheDdlLock() => Agree(CreateWidgets + """
         [Migration(202401020000)]
         public class AddColour : Migration
@@ -437,17 +455,152 @@ public sealed class LayerAgreementTests
         }
         """, ("AddSize", "PGM100"), ("AddWeight", "PGM100"));
 
+    [Fact]
+    public Task UnnamedKeysAndConstraints_CarryFluentMigratorsNames() => Agree(CreateWidgets + """
+        [Migration(202401020000)]
+        public class CreateOwners : Migration
+        {
+            public override void Up() => Create.Table("owners").WithColumn("id").AsInt64().PrimaryKey();
+
+            public override void Down() => Delete.Table("owners");
+        }
+
+        [Migration(202401030000)]
+        public class LinkWidgets : ForwardOnlyMigration
+        {
+            public override void Up()
+            {
+                Alter.Table("widgets").AddColumn("owner_id").AsInt64().Nullable().ForeignKey("owners", "id");
+                Create.ForeignKey().FromTable("widgets").ForeignColumn("id").ToTable("owners").PrimaryColumn("id");
+                Create.UniqueConstraint().OnTable("widgets").Columns("name", "title");
+                Delete.Index().OnTable("widgets").OnColumn("title");
+            }
+        }
+        """, ("LinkWidgets", "PGM003,PGM004,PGM007"));
+
+    [Fact]
+    public Task AHelperReturningTheBuilder_KeepsTheColumnsItsCallerAdds() => Agree("""
+        public static class Tables
+        {
+            public static FluentMigrator.Builders.Create.Table.ICreateTableWithColumnSyntax TableWithId(this FluentMigrator.Builders.Create.ICreateExpressionRoot create, string name) =>
+                create.Table(name).WithColumn("id").AsInt64().PrimaryKey().Identity();
+        }
+
+        [Migration(202401010000)]
+        public class CreateEvents : Migration
+        {
+            public override void Up() => Create.TableWithId("events").WithColumn("happened").AsDateTimeOffset().NotNullable();
+
+            public override void Down() => Delete.Table("events");
+        }
+
+        [Migration(202401020000)]
+        public class RestateHappened : ForwardOnlyMigration
+        {
+            public override void Up() => Alter.Column("happened").OnTable("events").AsDateTimeOffset().NotNullable();
+        }
+        """);
+
+    [Fact]
+    public Task ACallInAlternativeBranches_RunsOnce() => Agree(CreateWidgets + """
+        public abstract class TwoDatabaseMigration : ForwardOnlyMigration
+        {
+            public bool ForLogs { get; set; }
+
+            public override void Up()
+            {
+                switch (ForLogs)
+                {
+                    case true:
+                        LogUpgrade();
+                        return;
+                    case false:
+                        MainUpgrade();
+                        return;
+                    default:
+                        LogUpgrade();
+                        MainUpgrade();
+                        return;
+                }
+            }
+
+            protected virtual void MainUpgrade() { }
+
+            protected virtual void LogUpgrade() { }
+        }
+
+        [Migration(202401020000)]
+        public class ClearAndReshape : TwoDatabaseMigration
+        {
+            protected override void MainUpgrade()
+            {
+                Delete.FromTable("widgets").AllRows();
+                Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+            }
+
+        }
+        """, ("ClearAndReshape", "PGM014"));
+
+    [Fact]
+    public Task LongForeignKeyNames_AreReportedOnceEach() => Agree("""
+        [Migration(202401010000)]
+        public class CreateNotifications : Migration
+        {
+            public override void Up()
+            {
+                Create.Table("notification_messages").WithColumn("id").AsInt64().PrimaryKey();
+                Create.Table("notification_rules").WithColumn("id").AsInt64().PrimaryKey()
+                    .WithColumn("notification_message_id").AsInt64().NotNullable()
+                    .WithColumn("notification_message_copy_id").AsInt64().NotNullable();
+                Create.ForeignKey()
+                    .FromTable("notification_rules").ForeignColumn("notification_message_id")
+                    .ToTable("notification_messages").PrimaryColumn("id");
+                Create.ForeignKey()
+                    .FromTable("notification_rules").ForeignColumn("notification_message_copy_id")
+                    .ToTable("notification_messages").PrimaryColumn("id");
+            }
+
+            public override void Down() => Delete.Table("notification_rules");
+        }
+        """, ("CreateNotifications", "PGM054"));
+
+    [Fact]
+    public Task AnOverrideCallingBaseUp_RunsTheBaseClassesCodeOnce() => Agree("""
+        public class ProjectMigration : Migration
+        {
+            public override void Up() => Create.Table("audit").WithColumn("id").AsInt64().PrimaryKey().WithColumn("at").AsDateTimeOffset().NotNullable();
+
+            public override void Down() { }
+        }
+
+        [Migration(202401010000)]
+        public class CreateWidgets : ProjectMigration
+        {
+            public override void Up()
+            {
+                Create.Table("widgets").WithColumn("id").AsInt32().PrimaryKey();
+                base.Up();
+            }
+
+            public override void Down() => Delete.Table("widgets");
+        }
+        """, ("CreateWidgets", "PGM050"));
+
     /// <param name="expected">Per migration class, the rules both layers must report (comma-separated).</param>
     private static Task Agree(string source, params (string Migration, string Rules)[] expected) =>
         Agree(source, new Dictionary<string, string>(), expected);
 
     private static async Task Agree(string source, Dictionary<string, string> properties, params (string Migration, string Rules)[] expected)
     {
-        var (ide, build) = await TwoLayers.JudgeAsync(Usings + source, properties);
+        var (ide, build, ideMessages, buildMessages) = await TwoLayers.JudgeAsync(Usings + source, properties);
         var wanted = expected.ToDictionary(item => item.Migration, item => item.Rules.Split(',').OrderBy(rule => rule, System.StringComparer.Ordinal).ToArray());
 
         Assert.Equal(Describe(wanted), Describe(build));
         Assert.Equal(Describe(wanted), Describe(ide));
+        // Word for word, except where the IDE cannot know a name a loop computes: "(computed)" against the real one.
+        var computed = ideMessages.Where(message => message.Contains("(computed)", System.StringComparison.Ordinal)).Select(message => message[..(message.IndexOf(':') + 1)]).ToHashSet();
+        bool Comparable(string message) => !computed.Contains(message[..(message.IndexOf(':') + 1)]);
+        Assert.Equal(string.Join("\n", buildMessages.Where(Comparable)), string.Join("\n", ideMessages.Where(Comparable)));
     }
 
     private static string Describe(Dictionary<string, string[]> verdicts) =>

@@ -25,7 +25,8 @@ namespace Migrations.Analyzers.Tests.Infrastructure;
 internal static class TwoLayers
 {
     /// <param name="properties">MSBuild properties the SDK passes to both (MigrationsPostgresVersion, MigrationsShippedThrough, MigrationsTags …).</param>
-    public static async Task<(Dictionary<string, string[]> Ide, Dictionary<string, string[]> Build)> JudgeAsync(string source, IReadOnlyDictionary<string, string>? properties = null)
+    /// <returns>Per migration class, the rules each layer reports; and the messages of the rules decided on operations, which must match word for word (names, types, defaults).</returns>
+    public static async Task<(Dictionary<string, string[]> Ide, Dictionary<string, string[]> Build, string[] IdeMessages, string[] BuildMessages)> JudgeAsync(string source, IReadOnlyDictionary<string, string>? properties = null)
     {
         properties ??= new Dictionary<string, string>();
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Migrations.cs");
@@ -35,26 +36,35 @@ internal static class TwoLayers
         var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The migrations do not compile:\n" + string.Join("\n", errors));
 
-        return (await IdeAsync(compilation, tree, properties), Build(compilation, properties));
+        var (ide, ideMessages) = await IdeAsync(compilation, tree, properties);
+        var (build, buildMessages) = Build(compilation, properties);
+        return (ide, build, ideMessages, buildMessages);
     }
+
+    private static bool IsDecided(string ruleId) => Safety.Rules.Decisions.RuleDecisions.All.Any(decision => decision.RuleId == ruleId);
 
     /// <summary>The rules both layers decide: the ones decided on operations, and the structure rules the build checks too.</summary>
     public static bool IsJudgedByBoth(string ruleId) =>
         RuleCatalog.TryGet(ruleId, out var rule) && rule.Layers == RuleLayers.Both
         && rule.Category is not RuleCatalog.LockFileCategory and not RuleCatalog.SuppressionCategory;
 
-    private static async Task<Dictionary<string, string[]>> IdeAsync(Compilation compilation, SyntaxTree tree, IReadOnlyDictionary<string, string> properties)
+    private static async Task<(Dictionary<string, string[]> Rules, string[] Messages)> IdeAsync(Compilation compilation, SyntaxTree tree, IReadOnlyDictionary<string, string> properties)
     {
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalProperties(properties));
-        var diagnostics = await compilation.WithAnalyzers(AllAnalyzers.Create(), options).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = (await compilation.WithAnalyzers(AllAnalyzers.Create(), options).GetAnalyzerDiagnosticsAsync()).Where(diagnostic => IsJudgedByBoth(diagnostic.Id)).ToList();
+        var repeated = diagnostics.GroupBy(diagnostic => diagnostic.ToString()).Where(group => group.Count() > 1).Select(group => group.Count() + "× " + group.Key).ToList();
+        Assert.True(repeated.Count == 0, "A finding is reported more than once:\n" + string.Join("\n", repeated));
         var root = await tree.GetRootAsync();
-        return diagnostics
-            .Where(diagnostic => IsJudgedByBoth(diagnostic.Id))
-            .GroupBy(diagnostic => root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<ClassDeclarationSyntax>().First().Identifier.ValueText)
+        string ClassOf(Diagnostic diagnostic) => root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<ClassDeclarationSyntax>().First().Identifier.ValueText;
+        var rules = diagnostics
+            .GroupBy(ClassOf)
             .ToDictionary(group => group.Key, group => group.Select(diagnostic => diagnostic.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray());
+        var messages = diagnostics.Where(diagnostic => IsDecided(diagnostic.Id) && RuleCatalog.Get(diagnostic.Id).EnabledByDefault)
+            .Select(diagnostic => ClassOf(diagnostic) + " " + diagnostic.Id + ": " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        return (rules, messages.Distinct().OrderBy(message => message, StringComparer.Ordinal).ToArray());
     }
 
-    private static Dictionary<string, string[]> Build(Compilation compilation, IReadOnlyDictionary<string, string> properties)
+    private static (Dictionary<string, string[]> Rules, string[] Messages) Build(Compilation compilation, IReadOnlyDictionary<string, string> properties)
     {
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
@@ -73,7 +83,12 @@ internal static class TwoLayers
         settings.SafetyStartAfter = properties.TryGetValue("MigrationsSafetyStartAfter", out var start) ? long.Parse(start, System.Globalization.CultureInfo.InvariantCulture) : 0;
         var judged = RenderedSqlJudge.Judge(rendered, settings);
         var duplicates = StructureChecks.Duplicates(migrations, _ => null).Select(duplicate => (Name: duplicate.Migration.Type.Name, duplicate.Finding.RuleId));
-        return rendered
+        var messages = rendered
+            .SelectMany(migration => (judged.TryGetValue(migration.Migration.Version, out var verdicts) ? verdicts : [])
+                .Where(verdict => !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, verdict.RuleId) && verdict.Rule.EnabledByDefault)
+                .Select(verdict => migration.Migration.Type.Name + " " + verdict.RuleId + ": " + verdict.Message))
+            .Distinct().OrderBy(message => message, StringComparer.Ordinal).ToArray();
+        var rules = rendered
             .SelectMany(migration => (judged.TryGetValue(migration.Migration.Version, out var verdicts) ? verdicts.Select(verdict => verdict.RuleId) : [])
                 .Concat(StructureChecks.Check(migration, location: null, settings).Select(finding => finding.RuleId))
                 .Where(ruleId => !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, ruleId) && RuleCatalog.Get(ruleId).EnabledByDefault && IsJudgedByBoth(ruleId))
@@ -81,6 +96,7 @@ internal static class TwoLayers
             .Concat(duplicates)
             .GroupBy(finding => finding.Name)
             .ToDictionary(group => group.Key, group => group.Select(finding => finding.RuleId).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray());
+        return (rules, messages);
     }
 
     /// <summary>The SDK's CompilerVisibleProperty values, as the compiler hands them to analyzers.</summary>

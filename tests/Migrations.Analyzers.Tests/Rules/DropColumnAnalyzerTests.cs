@@ -17,9 +17,9 @@ public sealed class DropColumnAnalyzerTests
     public async Task EveryDeletedColumn_IsReported()
     {
         await Verify.VerifyAnalyzerAsync(
-            Code.Migration("""{|#0:Delete.Column("a").Column("b").FromTable("jobs")|};"""),
+            Code.Migration("""{|#0:Delete.Column("a").{|#1:Column("b")|}.FromTable("jobs")|};"""),
             Verify.Diagnostic("PGM030").WithLocation(0).WithArguments("a", "jobs"),
-            Verify.Diagnostic("PGM030").WithLocation(0).WithArguments("b", "jobs"));
+            Verify.Diagnostic("PGM030").WithLocation(1).WithArguments("b", "jobs"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class VolatileDefaultAnalyzerTests
         const string up = """Alter.Table("jobs").AddColumn("public_id").AsGuid().NotNullable().{|#0:WithDefault(SystemMethods.NewGuid)|};""";
 
         await Verify.VerifyAnalyzerAsync(Code.Migration(up), Verify.Diagnostic("PGM010").WithLocation(0).WithMessage(
-            "Adding column 'public_id' to existing table 'jobs' with default uuid_generate_v4() (SystemMethods.NewGuid) rewrites the whole table under an ACCESS EXCLUSIVE lock. Add the column without a default, SET DEFAULT, then backfill in batches."));
+            "Adding column 'public_id' to existing table 'jobs' with default uuid_generate_v4() rewrites the whole table under an ACCESS EXCLUSIVE lock. Add the column without a default, SET DEFAULT, then backfill in batches."));
     }
 
     [Fact]

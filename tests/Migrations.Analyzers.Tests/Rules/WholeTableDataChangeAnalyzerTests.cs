@@ -10,19 +10,19 @@ public sealed class WholeTableDataChangeAnalyzerTests
     public async Task UpdateAllRows_IsReported()
     {
         await Verify.VerifyAnalyzerAsync(Code.Migration("""Update.Table("jobs").Set(new { stage = "new" }).{|#0:AllRows()|};"""), Verify.Diagnostic("PGM014").WithLocation(0).WithMessage(
-            "Update.Table(..).AllRows() on table 'jobs' locks every row it touches for the whole migration transaction. Backfill in batches outside the schema migration."));
+            "UPDATE without a WHERE clause on table 'jobs' locks every row it touches for the whole migration transaction. Backfill in batches outside the schema migration."));
     }
 
     [Fact]
     public async Task DeleteAllRows_IsReported()
     {
-        await Verify.VerifyAnalyzerAsync(Code.Migration("""Delete.FromTable("jobs").{|#0:AllRows()|};"""), Verify.Diagnostic("PGM014").WithLocation(0).WithArguments("Delete.FromTable(..).AllRows()", "jobs"));
+        await Verify.VerifyAnalyzerAsync(Code.Migration("""Delete.FromTable("jobs").{|#0:AllRows()|};"""), Verify.Diagnostic("PGM014").WithLocation(0).WithArguments("DELETE without a WHERE clause", "jobs"));
     }
 
     [Fact]
     public async Task SetExistingRowsTo_IsReported()
     {
-        await Verify.VerifyAnalyzerAsync(Code.Migration("""Alter.Table("jobs").AddColumn("priority").AsInt32().Nullable().{|#0:SetExistingRowsTo(0)|};"""), Verify.Diagnostic("PGM014").WithLocation(0).WithArguments("SetExistingRowsTo(..)", "jobs"));
+        await Verify.VerifyAnalyzerAsync(Code.Migration("""Alter.Table("jobs").AddColumn("priority").AsInt32().Nullable().{|#0:SetExistingRowsTo(0)|};"""), Verify.Diagnostic("PGM014").WithLocation(0).WithArguments("UPDATE without a WHERE clause", "jobs"));
     }
 
     [Fact]

@@ -24,30 +24,23 @@ namespace Migrations.Build.Tasks
         [Required]
         public string RootNamespace { get; set; } = string.Empty;
 
-        [Output]
-        public ITaskItem[] EmbeddedResources { get; set; } = Array.Empty<ITaskItem>();
-
         public override bool Execute()
         {
             var ups = new Dictionary<long, (SqlMigrationFile File, string Resource, string ProjectPath, SqlFileDirectives Directives)>();
             var downs = new Dictionary<long, (string Resource, string Path)>();
-            var resources = new List<ITaskItem>();
             foreach (var item in SqlFiles)
             {
                 var path = item.GetMetadata("FullPath");
                 var parsed = SqlMigrationFile.Parse(path);
                 if (parsed is null)
                 {
-                    Log.LogError("migrations", "PGM204", null, path, 0, 0, 0, 0,
+                    Log.LogError("migrations", Migrations.Safety.Rules.RuleIds.SqlMigrationFileWithoutVersion, null, Migrations.Safety.BuildProtocol.HelpLink(Migrations.Safety.Rules.RuleIds.SqlMigrationFileWithoutVersion), path, 0, 0, 0, 0,
                         "SQL migration '{0}' has no version in its name. Name it <yyyyMMddHHmmss>_<name>.sql or put it in a <yyyyMMddHHmmss>_<name>/ folder.", item.ItemSpec);
                     continue;
                 }
 
                 // The same name the SDK targets give the EmbeddedResource item: Migrations.Sql/<path under Migrations/>.
                 var resource = ("Migrations.Sql/" + item.GetMetadata("RecursiveDir") + item.GetMetadata("Filename") + item.GetMetadata("Extension")).Replace('\\', '/');
-                var embedded = new TaskItem(item.ItemSpec);
-                embedded.SetMetadata("LogicalName", resource);
-                resources.Add(embedded);
                 if (parsed.IsDownScript)
                 {
                     downs[parsed.Version] = (resource, path);
@@ -89,7 +82,6 @@ namespace Migrations.Build.Tasks
                 File.WriteAllText(OutputFile, code);
             }
 
-            EmbeddedResources = resources.ToArray();
             return true;
         }
 

@@ -15,7 +15,7 @@ namespace Migrations.Build.Tasks
     /// </summary>
     public sealed class SummarizeMigrationsSuggestions : Task
     {
-        public const string Code = "MIGSDK002";
+        public const string Code = Migrations.Safety.Rules.RuleIds.SuggestionSummary;
 
         private const int Listed = 10;
 

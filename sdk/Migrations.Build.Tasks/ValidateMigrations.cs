@@ -102,14 +102,14 @@ namespace Migrations.Build.Tasks
             // would pass silently. Anything else: the validation itself failed.
             if (exitCode == Migrations.Safety.BuildProtocol.FindingsExitCode && !Log.HasLoggedErrors)
             {
-                Log.LogError(null, "PGM199", null, LockFile, 0, 0, 0, 0, "{0}", FirstError(errors.ToString()));
+                Log.LogError(null, Migrations.Safety.Rules.RuleIds.ValidationCouldNotRun, null, Migrations.Safety.BuildProtocol.HelpLink(Migrations.Safety.Rules.RuleIds.ValidationCouldNotRun), LockFile, 0, 0, 0, 0, "Migration validation could not run: {0}", FirstError(errors.ToString()));
             }
             else if (exitCode != 0 && exitCode != Migrations.Safety.BuildProtocol.FindingsExitCode)
             {
                 // One line: a crash (a stack overflow in Up(), say) writes thousands of trace lines.
                 var lines = errors.ToString().Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Length;
-                Log.LogError(null, "PGM199", null, BundlePath, 0, 0, 0, 0,
-                    "Migration validation could not run (exit code {0}): {1}{2}", exitCode, FirstError(errors.ToString()),
+                Log.LogError(null, Migrations.Safety.Rules.RuleIds.ValidationCouldNotRun, null, Migrations.Safety.BuildProtocol.HelpLink(Migrations.Safety.Rules.RuleIds.ValidationCouldNotRun), BundlePath, 0, 0, 0, 0,
+                    "Migration validation could not run: the bundle exited with code {0}: {1}{2}", exitCode, FirstError(errors.ToString()),
                     lines > 1 ? $" ({lines - 1} more line(s) of output not shown)" : string.Empty);
             }
 

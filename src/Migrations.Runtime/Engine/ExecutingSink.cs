@@ -33,13 +33,6 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
     /// <summary>Such a statement was seen to have committed part of its work before it ended.</summary>
     public bool CurrentStatementCommittedPart { get; private set; }
 
-    /// <summary>Call when a transaction begins or ends: SET LOCAL values do not outlive it.</summary>
-    public void ResetTimeoutScope()
-    {
-        _lockTimeout = null;
-        _statementTimeout = null;
-    }
-
     public void Statement(string sql)
     {
         var connection = processor.OpenConnection();

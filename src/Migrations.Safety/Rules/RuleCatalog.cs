@@ -16,6 +16,7 @@ namespace Migrations.Safety.Rules
         public const string StructureCategory = "Migrations.Structure";
         public const string LockFileCategory = "Migrations.LockFile";
         public const string SuppressionCategory = "Migrations.Suppression";
+        public const string SdkCategory = "Migrations.Sdk";
 
         private static readonly Rule[] Rules =
         {
@@ -120,6 +121,13 @@ namespace Migrations.Safety.Rules
             Structure(RuleIds.OnlyCheckedAtBuild, RuleSeverity.Info, "Part of the migration is only checked at build",
                 "Part of what migration '{0}' runs cannot be read while you type ({1}). dotnet build checks the SQL it renders with the same rules.").ReportedBy(RuleLayers.Analyzers),
 
+            Sdk(RuleIds.ValidationCouldNotRun, RuleSeverity.Error, "Migration validation could not run",
+                "Migration validation could not run: {0}"),
+            Sdk(RuleIds.RuntimeReferenceMissing, RuleSeverity.Error, "Generated entry point without Migrations.Runtime",
+                "The bundle's generated entry point needs Migrations.Runtime, which this project does not reference (EnableMigrationsRuntimeReference=false?). Reference Migrations.Runtime yourself, or set GenerateMigrationsEntryPoint=false and write your own Main."),
+            Sdk(RuleIds.SuggestionSummary, RuleSeverity.Warning, "Suggestions from the migration safety rules",
+                "{0} from the migration safety rules (info: they fail nothing, but acting on one later may mean rewriting a big table):{1}"),
+
             LockFile(RuleIds.LockedMigrationChanged, RuleSeverity.Error, "Locked migration changed after it shipped",
                 "Migration {0} '{1}' renders different SQL than when it was locked in migrations.lock.json (first difference at line {2}: expected '{3}', found '{4}'). Revert the edit and add a new migration instead.").ReportedBy(RuleLayers.Build),
             LockFile(RuleIds.LockFileNotCurrent, RuleSeverity.Error, "Lock file is not current",
@@ -157,5 +165,8 @@ namespace Migrations.Safety.Rules
         private static Rule LockFile(string id, RuleSeverity severity, string title, string message) => new Rule(id, LockFileCategory, severity, title, message);
 
         private static Rule Suppression(string id, RuleSeverity severity, string title, string message) => new Rule(id, SuppressionCategory, severity, title, message);
+
+        /// <summary>Reported by the SDK's MSBuild tasks and targets, which format the message themselves (they cannot load this assembly).</summary>
+        private static Rule Sdk(string id, RuleSeverity severity, string title, string message) => new Rule(id, SdkCategory, severity, title, message).ReportedBy(RuleLayers.Build).OnShippedToo();
     }
 }

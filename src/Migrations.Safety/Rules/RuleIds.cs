@@ -54,6 +54,13 @@ namespace Migrations.Safety.Rules
         public const string MigrationFailsToRender = "PGM111";
         public const string OnlyCheckedAtBuild = "PGM112";
 
+        /// <summary>The build validation itself could not run (the bundle crashed, or stopped before any finding).</summary>
+        public const string ValidationCouldNotRun = "PGM199";
+
+        // MIGSDK — the SDK's own MSBuild checks
+        public const string RuntimeReferenceMissing = "MIGSDK001";
+        public const string SuggestionSummary = "MIGSDK002";
+
         // PGM2xx — build validation and the lock file
         public const string LockedMigrationChanged = "PGM200";
         public const string LockFileNotCurrent = "PGM201";

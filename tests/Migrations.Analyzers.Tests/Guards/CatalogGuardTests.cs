@@ -73,14 +73,15 @@ public sealed class CatalogGuardTests
     public void TheRulesReadmeHasARowForEveryRule_WithTheCatalogsFacts()
     {
         var rows = File.ReadLines(Path.Combine(RepositoryRoot, "docs", "rules", "README.md"))
-            .Where(line => line.StartsWith("| [PGM", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("| [", StringComparison.Ordinal))
             .Select(line => line.Trim('|').Split(" | ").Select(cell => cell.Trim()).ToArray())
             .ToList();
 
-        Assert.Equal(RuleCatalog.All.Select(rule => rule.Id).OrderBy(id => id, StringComparer.Ordinal), rows.Select(row => row[0][1..7]));
+        static string IdOf(string[] row) => row[0][1..row[0].IndexOf(']')];
+        Assert.Equal(RuleCatalog.All.Select(rule => rule.Id).OrderBy(id => id, StringComparer.Ordinal), rows.Select(IdOf).OrderBy(id => id, StringComparer.Ordinal));
         foreach (var row in rows)
         {
-            var rule = RuleCatalog.Get(row[0][1..7]);
+            var rule = RuleCatalog.Get(IdOf(row));
             var expected = new[]
             {
                 $"[{rule.Id}]({rule.Id}.md)",
@@ -92,6 +93,21 @@ public sealed class CatalogGuardTests
             };
             Assert.Equal(string.Join(" | ", expected), string.Join(" | ", row));
             Assert.False(string.IsNullOrWhiteSpace(row[4]), rule.Id + " does not say what it needs to see");
+        }
+    }
+
+    [Fact]
+    public void TheSdksOwnDiagnostics_SayWhatTheCatalogSays()
+    {
+        var targets = File.ReadAllText(Path.Combine(RepositoryRoot, "sdk", "Migrations.Sdk", "Sdk", "Sdk.targets"));
+        var missingRuntime = RuleCatalog.Get(RuleIds.RuntimeReferenceMissing);
+
+        Assert.Contains($"Code=\"{missingRuntime.Id}\" HelpLink=\"{missingRuntime.HelpLink}\"", targets);
+        Assert.Contains($"Text=\"{missingRuntime.MessageFormat}\"", targets);
+        foreach (var id in new[] { RuleIds.ValidationCouldNotRun, RuleIds.RuntimeReferenceMissing, RuleIds.SuggestionSummary })
+        {
+            Assert.True(File.Exists(Path.Combine(RepositoryRoot, "docs", "rules", id + ".md")), id + " has no page");
+            Assert.Equal("# " + id + ": " + RuleCatalog.Get(id).Title, File.ReadLines(Path.Combine(RepositoryRoot, "docs", "rules", id + ".md")).First());
         }
     }
 

@@ -82,7 +82,7 @@ public static class Bundle
     }
 
     /// <summary>What the user can do about an exception: ours carry it; privileges and files are the user's to fix; the rest is a bug.</summary>
-    private static BundleException Explain(Exception exception, string bundleName)
+    internal static BundleException Explain(Exception exception, string bundleName)
     {
         if (Find<BundleException>(exception) is { } bundleException)
         {

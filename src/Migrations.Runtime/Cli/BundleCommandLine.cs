@@ -4,6 +4,7 @@ using Migrations.Runtime.Baseline;
 using Migrations.Runtime.Create;
 using Migrations.Runtime.Deploy;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Fleet;
 using Migrations.Runtime.Resolve;
 using Migrations.Runtime.Rollback;
 using Migrations.Runtime.Script;
@@ -107,18 +108,33 @@ internal sealed class BundleCommandLine
         var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Apply pending migrations older than the newest applied one." };
         var backup = new Option<bool>("--backup") { Description = "Take a verified pg_dump backup (see 'backup') under the deploy lock first; stop if it fails." };
         var trustBuild = new Option<bool>("--trust-build") { Description = "Deploy as the build judged even when this database has applied migrations past the build's MigrationsShippedThrough (whose tables the build took for empty)." };
-        var command = Verb("deploy", "Apply pending migrations, one deployer at a time (session advisory lock), with lock_timeout and retries.",
-            "deploy --target 20241102000000", "deploy --dry-run");
+        var rollbackOnFailure = new Option<bool>("--rollback-on-failure") { Description = "When a migration fails, run Down() of the migrations this deploy applied, newest first, and say exactly what was and was not undone." };
+        var command = Verb("deploy", "Apply pending migrations, one deployer at a time (session advisory lock), with lock_timeout and retries. With --targets, on every database of a targets file.",
+            "deploy --target 20241102000000", "deploy --dry-run", "deploy --targets tenants.txt --parallel 8 --canary 2");
         command.Options.Add(target);
         command.Options.Add(dryRun);
         command.Options.Add(outOfOrder);
         command.Options.Add(backup);
         command.Options.Add(trustBuild);
+        command.Options.Add(rollbackOnFailure);
         AddEngineOptions(command);
-        command.SetAction((result, token) => DeployCommand.RunAsync(Context(result), new DeployOptions(
-            result.GetValue(_connection), result.GetValue(target), result.GetValue(dryRun), result.GetValue(outOfOrder),
-            result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), result.GetValue(backup), AllowedSchemas(result),
-            result.GetValue(trustBuild)), token));
+        var fleet = FleetCommandOptions.AddTo(command, FleetVerb.Deploy);
+        command.SetAction((result, token) =>
+        {
+            var options = new DeployOptions(
+                result.GetValue(_connection), result.GetValue(target), result.GetValue(dryRun), result.GetValue(outOfOrder),
+                result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), result.GetValue(backup), AllowedSchemas(result),
+                result.GetValue(trustBuild), result.GetValue(rollbackOnFailure));
+            if (fleet.TargetsFile(result) is not null && (options.DryRun || options.Backup))
+            {
+                throw BundleException.Usage(options.DryRun
+                    ? "--dry-run prints one database's SQL: with --targets, run 'status --targets' to see what is pending where."
+                    : "--backup writes one archive per database, named after it, which a fleet's databases of the same name would overwrite: back the fleet up with your platform's snapshots, or deploy --backup one database at a time.");
+            }
+
+            return fleet.RunAsync(result, Context(result), options.Connection, options.Target,
+                (context, connection, cancel) => DeployCommand.RunAsync(context, options with { Connection = connection }, cancel), token);
+        });
         return command;
     }
 
@@ -128,7 +144,9 @@ internal sealed class BundleCommandLine
         var command = Verb("status", "List every migration with its state: applied (when, by whom), pending, failed, modified since applied; and applied migrations this bundle does not know.",
             "status", "status --json --exit-code");
         command.Options.Add(exitCode);
-        command.SetAction((result, token) => StatusCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(exitCode), token));
+        var fleet = FleetCommandOptions.AddTo(command, FleetVerb.Status);
+        command.SetAction((result, token) => fleet.RunAsync(result, Context(result), result.GetValue(_connection), targetVersion: null,
+            (context, connection, cancel) => StatusCommand.RunAsync(context, connection, result.GetValue(exitCode), cancel), token));
         return command;
     }
 
@@ -152,11 +170,13 @@ internal sealed class BundleCommandLine
     {
         var steps = new Option<int?>("--steps") { Description = "Roll back the newest N applied migrations." };
         var to = new Option<long?>("--to") { Description = "Roll back every migration newer than this version (0: all)." };
-        var command = Verb("rollback", "Run Down() of applied migrations, newest first, under the deploy lock.", "rollback --steps 1", "rollback --to 20241102000000");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the Down() SQL the rollback would run, newest first, and run nothing (no lock taken). Exits as the rollback would." };
+        var command = Verb("rollback", "Run Down() of applied migrations, newest first, under the deploy lock.", "rollback --steps 1", "rollback --to 20241102000000", "rollback --steps 2 --dry-run");
         command.Options.Add(steps);
         command.Options.Add(to);
+        command.Options.Add(dryRun);
         AddEngineOptions(command);
-        command.SetAction((result, token) => RollbackCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(steps), result.GetValue(to),
+        command.SetAction((result, token) => RollbackCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(steps), result.GetValue(to), result.GetValue(dryRun),
             result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), AllowedSchemas(result), token));
         return command;
     }
@@ -193,7 +213,9 @@ internal sealed class BundleCommandLine
     {
         var command = Verb("validate", "Check the migrations offline (unique versions, every Up() renders); with a connection, also that the database history matches the bundle.",
             "validate", "validate --connection \"$DATABASE_URL\"");
-        command.SetAction((result, token) => ValidateCommand.RunAsync(Context(result), result.GetValue(_connection), token));
+        var fleet = FleetCommandOptions.AddTo(command, FleetVerb.Validate);
+        command.SetAction((result, token) => fleet.RunAsync(result, Context(result), result.GetValue(_connection), targetVersion: null,
+            (context, connection, cancel) => ValidateCommand.RunAsync(context, connection, cancel), token));
         return command;
     }
 

@@ -35,6 +35,18 @@ public sealed class BundleContext
     /// <summary>The same context with progress on stderr, for a verb whose stdout is a file's content (drift --script).</summary>
     public BundleContext WithProgressOnError() => new(Assembly, Output, Error, Json, _include, _tags, progressToError: true);
 
+    private BundleContext(BundleContext fleet, TextWriter output, IProgressReporter progress)
+    {
+        _include = fleet._include;
+        _migrations = fleet.Migrations;
+        Assembly = fleet.Assembly;
+        Output = output;
+        Error = fleet.Error;
+        Json = true;
+        Progress = progress;
+        Actor = fleet.Actor;
+    }
+
     public Assembly Assembly { get; }
 
     public TextWriter Output { get; }
@@ -52,6 +64,12 @@ public sealed class BundleContext
 
     /// <summary>The tags the run selects migrations with.</summary>
     public IReadOnlyList<string> Tags => RunnerTags.For(Assembly, _tags);
+
+    /// <summary>
+    /// One target of a fleet run: the same bundle (its migrations loaded once), the verb's JSON document captured in
+    /// <paramref name="output"/> for the fleet's summary, progress lines that name the target.
+    /// </summary>
+    internal BundleContext ForTarget(TextWriter output, IProgressReporter progress) => new(this, output, progress);
 
     /// <summary>--connection wins over DATABASE_URL; without either the verb cannot run.</summary>
     public static ConnectionSettings ResolveConnection(string? option)

@@ -62,7 +62,17 @@ internal static class ProvingCommands
             command.Options.Add(_lockWait);
             command.Options.Add(script);
             command.Options.Add(output);
-            command.SetAction((result, token) => DriftCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(_lockWait), result.GetValue(script), result.GetValue(output), token));
+            var fleet = Fleet.FleetCommandOptions.AddTo(command, Fleet.FleetVerb.Drift);
+            command.SetAction((result, token) =>
+            {
+                if (fleet.TargetsFile(result) is not null && result.GetValue(script))
+                {
+                    throw BundleException.Usage("--script writes one database's repair SQL: with --targets, run drift --script on the database that drifted.");
+                }
+
+                return fleet.RunAsync(result, context(result), result.GetValue(connection), targetVersion: null,
+                    (target, targetConnection, cancel) => DriftCommand.RunAsync(target, targetConnection, result.GetValue(_lockWait), result.GetValue(script), result.GetValue(output), cancel), token);
+            });
             return command;
         }
 

@@ -67,19 +67,32 @@ public static class DeployCommand
         context.Progress.Info($"Deploying {plan.Count} migration(s) to {settings.Description}.");
         var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken);
         var unfinished = analysis.Unfinished.Select(status => status.Migration.Version).ToHashSet();
-        var applied = new List<AppliedMigration>();
+        var applied = new List<(RenderedMigration Rendered, long DurationMs)>();
         await using var monitor = new BlockerMonitor(settings.ConnectionString);
         foreach (var migration in plan)
         {
             var mode = migration.Migration.IsTransactional ? string.Empty : " (no transaction)";
             context.Progress.Info($"  → {migration.Migration.DisplayName}{mode}");
-            var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Up, monitor, unfinished.Contains(migration.Migration.Version));
-            applied.Add(new AppliedMigration(migration.Migration.Version, migration.Migration.Name, (long)elapsed.TotalMilliseconds));
-            context.Progress.Info($"    applied in {elapsed.TotalSeconds:0.00}s");
+            try
+            {
+                var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Up, monitor, unfinished.Contains(migration.Migration.Version));
+                applied.Add((migration, (long)elapsed.TotalMilliseconds));
+                context.Progress.Info($"    applied in {elapsed.TotalSeconds:0.00}s");
+            }
+            catch (BundleException failure)
+            {
+                var rollback = options.RollbackOnFailure
+                    ? await FailureRollback.RunAsync(applier, monitor, applied.Select(item => item.Rendered).ToList(), migration, failure, context.Progress)
+                    : null;
+                return ReportFailure(context, settings.Description, Applied(applied), migration, failure, rollback);
+            }
         }
 
-        return Report(context, settings.Description, applied, $"Deployed {applied.Count} migration(s) in {applied.Sum(item => item.DurationMs) / 1000.0:0.00}s.");
+        return Report(context, settings.Description, Applied(applied), $"Deployed {applied.Count} migration(s) in {applied.Sum(item => item.DurationMs) / 1000.0:0.00}s.");
     }
+
+    private static List<AppliedMigration> Applied(IEnumerable<(RenderedMigration Rendered, long DurationMs)> applied) =>
+        applied.Select(item => new AppliedMigration(item.Rendered.Migration.Version, item.Rendered.Migration.Name, item.DurationMs)).ToList();
 
     private static void RefuseUnsafeHistory(HistoryAnalysis analysis, DeployOptions options)
     {
@@ -133,6 +146,44 @@ public static class DeployCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A migration of this run failed: the one-line error (stderr, as for every failure), what this run had applied, and
+    /// with --rollback-on-failure exactly what was undone and what stays applied. With --json one document says all of it
+    /// (with the "error" and "exitCode" every failing verb's JSON carries), so a pipeline reading it learns the state left.
+    /// </summary>
+    private static int ReportFailure(BundleContext context, string database, IReadOnlyList<AppliedMigration> applied, RenderedMigration failed, BundleException failure, RollbackOutcome? rollback)
+    {
+        var error = rollback is null ? failure.Message : $"{failure.Message.TrimEnd('.')}. {rollback.Summary(applied.Count)}";
+        context.Error.WriteLine("error: " + error);
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new
+            {
+                database,
+                applied,
+                failed = new { version = failed.Migration.Version, name = failed.Migration.Name, transactional = failed.Migration.IsTransactional },
+                rollback = rollback is null ? null : new
+                {
+                    undone = rollback.Undone.Select(item => new { version = item.Version, name = item.Name, transactional = item.Transactional, durationMs = item.DurationMs }),
+                    notUndone = rollback.NotUndone.Select(item => new { version = item.Version, name = item.Name, reason = item.Reason }),
+                },
+                error,
+                exitCode = failure.ExitCode,
+            });
+        }
+        else if (applied.Count > 0 && rollback is null)
+        {
+            context.Output.WriteLine($"Applied by this deploy before the failure, and still applied: {string.Join(", ", applied.Select(item => $"{item.Version} {item.Name}"))}.");
+        }
+
+        if (failure.InnerException is not null && Environment.GetEnvironmentVariable("MIGRATIONS_DEBUG") == "1")
+        {
+            context.Error.WriteLine(failure.InnerException);
+        }
+
+        return failure.ExitCode;
     }
 
     private sealed record AppliedMigration(long Version, string Name, long DurationMs);

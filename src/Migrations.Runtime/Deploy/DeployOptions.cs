@@ -12,4 +12,5 @@ public sealed record DeployOptions(
     RetryPolicy Retries,
     bool Backup = false,
     IReadOnlyList<string>? AllowedSchemas = null,
-    bool TrustBuild = false);
+    bool TrustBuild = false,
+    bool RollbackOnFailure = false);

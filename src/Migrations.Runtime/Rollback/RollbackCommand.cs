@@ -6,10 +6,13 @@ using Migrations.Runtime.Rendering;
 
 namespace Migrations.Runtime.Rollback;
 
-/// <summary>rollback: runs Down() of the newest applied migrations, newest first, under the deploy lock.</summary>
+/// <summary>
+/// rollback: runs Down() of the newest applied migrations, newest first, under the deploy lock. --dry-run prints the
+/// Down SQL it would run instead, read-only like status (no lock, nothing created).
+/// </summary>
 public static class RollbackCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, int? steps, long? to, TimeSpan lockWait, DeployTimeouts timeouts, RetryPolicy retries, IReadOnlyList<string> allowedSchemas, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BundleContext context, string? connection, int? steps, long? to, bool dryRun, TimeSpan lockWait, DeployTimeouts timeouts, RetryPolicy retries, IReadOnlyList<string> allowedSchemas, CancellationToken cancellationToken)
     {
         if (steps is null == to is null)
         {
@@ -29,7 +32,11 @@ public static class RollbackCommand
 
         var settings = BundleContext.ResolveConnection(connection);
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
-        await session.LockAsync(context, lockWait, cancellationToken);
+        if (!dryRun)
+        {
+            await session.LockAsync(context, lockWait, cancellationToken);
+        }
+
         var history = await session.History.ReadAsync(cancellationToken);
         var analysis = HistoryAnalysis.Analyse(bundle, history, checksums: null);
         var unknown = analysis.Unknown.FirstOrDefault(entry => to is null || entry.Version > to);
@@ -61,6 +68,11 @@ public static class RollbackCommand
         }
 
         TenantSchemaGuard.RefuseOtherSchemas(settings, rendered.Select(migration => (migration.Migration, migration.Down)), allowedSchemas);
+        if (dryRun)
+        {
+            return ReportDryRun(context, settings.Description, rendered);
+        }
+
         var applier = new MigrationApplier(session, timeouts, retries, context.Progress, cancellationToken);
         await using var monitor = new BlockerMonitor(settings.ConnectionString);
         var done = new List<object>();
@@ -82,6 +94,32 @@ public static class RollbackCommand
             context.Output.WriteLine($"Rolled back {done.Count} migration(s).");
         }
 
+        return ExitCodes.Success;
+    }
+
+    /// <summary>What the rollback would run, after the same checks (a forward-only migration or another schema is refused as by the rollback).</summary>
+    private static int ReportDryRun(BundleContext context, string database, IReadOnlyList<RenderedMigration> plan)
+    {
+        if (context.Json)
+        {
+            JsonOutput.Write(context.Output, new
+            {
+                database,
+                dryRun = true,
+                rollBack = plan.Select(rendered => new { version = rendered.Migration.Version, name = rendered.Migration.Name, transactional = rendered.Migration.IsTransactional, sql = rendered.Down }),
+            });
+            return ExitCodes.Success;
+        }
+
+        var builder = new System.Text.StringBuilder();
+        builder.AppendLine($"-- Dry run against {database}: rollback would run Down() of {plan.Count} migration(s), newest first; nothing was executed.");
+        builder.AppendLine();
+        foreach (var rendered in plan)
+        {
+            Script.SqlScriptWriter.AppendMigration(builder, rendered, down: true);
+        }
+
+        context.Output.Write(builder.ToString());
         return ExitCodes.Success;
     }
 }

@@ -1,0 +1,30 @@
+using Migrations.Runtime.Cli;
+
+namespace Migrations.Runtime.Fleet;
+
+/// <summary>
+/// One exit code for many targets, chosen so that a retry policy (Kubernetes podFailurePolicy, a CI retry) reads it right:
+/// 0 when every target succeeded; otherwise a failure that a retry cannot fix (bad usage, a failed or refused migration,
+/// an edited history…) wins over one that a retry may fix (3 cannot connect, 4 deploy lock busy, 5 lock timeout), and
+/// those over 8 (pending, from status --exit-code). Among equals, the first target in file order. A cancelled run exits 130.
+/// </summary>
+internal static class FleetExitCode
+{
+    public static int Of(IEnumerable<TargetOutcome> outcomes) =>
+        outcomes.Where(outcome => outcome.ExitCode is not null and not ExitCodes.Success)
+            .Select(outcome => outcome.ExitCode!.Value)
+            .OrderByDescending(Rank)
+            .DefaultIfEmpty(ExitCodes.Success)
+            .First();
+
+    public static bool MayPassOnRetry(int exitCode) =>
+        exitCode is ExitCodes.CannotConnect or ExitCodes.DeployLockNotAcquired or ExitCodes.LockTimeout;
+
+    private static int Rank(int exitCode) => exitCode switch
+    {
+        ExitCodes.Cancelled => 4,
+        ExitCodes.PendingMigrations => 1,
+        _ when MayPassOnRetry(exitCode) => 2,
+        _ => 3,
+    };
+}

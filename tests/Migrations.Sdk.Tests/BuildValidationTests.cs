@@ -207,6 +207,46 @@ public sealed class BuildValidationTests
     }
 
     [Fact]
+    public async Task MigrationsSarifFile_HoldsTheAnalyzersAndTheBuildValidationsFindingsInOneFile()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
+            [$"{Project}/Migrations/DropIndex.cs"] = """
+                using FluentMigrator;
+
+                namespace Billing.Migrations;
+
+                [Migration(20250320000000, "drop an index")]
+                public sealed class DropInvoiceIndex : Migration
+                {
+                    public override void Up() => Delete.Index("ix_invoices_amount").OnTable("invoices");
+
+                    public override void Down() => Create.Index("ix_invoices_amount").OnTable("invoices").OnColumn("amount");
+                }
+                """,
+        });
+
+        // A locked build without a lock file: PGM201 (the lock file) for both migrations, PGM003 from the analyzers.
+        var build = await project.TryBuildAsync("-p:ContinuousIntegrationBuild=true", "-p:MigrationsSarifFile=artifacts/migrations.sarif");
+
+        Assert.NotEqual(0, build.ExitCode);
+        using var sarif = System.Text.Json.JsonDocument.Parse(project.Read($"{Project}/artifacts/migrations.sarif"));
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var results = sarif.RootElement.GetProperty("runs").EnumerateArray()
+            .SelectMany(run => run.GetProperty("results").EnumerateArray().Select(result => (
+                Tool: run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString(),
+                Rule: result.GetProperty("ruleId").GetString(),
+                File: Path.GetFileName(result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()),
+                Line: result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32())))
+            .Where(result => result.Rule!.StartsWith("PGM", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains(results, result => result.Tool != "Migrations.Sdk build validation" && result is { Rule: "PGM003", File: "DropIndex.cs", Line: 8 });
+        Assert.Contains(results, result => result is { Tool: "Migrations.Sdk build validation", Rule: "PGM201", File: "DropIndex.cs", Line: 6 });
+        Assert.Contains(results, result => result is { Tool: "Migrations.Sdk build validation", Rule: "PGM201", File: "Invoices.cs", Line: 6 });
+    }
+
+    [Fact]
     public async Task TransactionPerSessionWithANonTransactionalMigration_IsPGM110()
     {
         using var project = TestProject.Create(Project, "<PropertyGroup><MigrationsTransactionPerSession>true</MigrationsTransactionPerSession></PropertyGroup>", new Dictionary<string, string>

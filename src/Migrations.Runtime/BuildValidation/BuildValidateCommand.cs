@@ -39,14 +39,13 @@ public static class BuildValidateCommand
         // skip them, and so do the safety rules here (their SQL still builds the history). Structure checks still apply.
         // Every rule is decided; whether and how it is reported is the project's configuration, as for the analyzers.
         var settings = new JudgeSettings { PostgresVersion = options.PostgresVersion, ShippedThrough = options.ShippedThrough, SafetyStartAfter = options.SafetyStartAfter, IsEnabled = _ => true };
-        var verdicts = RenderedSqlJudge.Judge(rendered, settings);
+        var judged = MigrationFindings.Judge(rendered, locator, settings);
         foreach (var migration in rendered)
         {
             // Findings the analyzers can also make surface once: where the analyzers reported (or suppressed) the same
             // rule inside the class, the build stays silent; [AllowUnsafe] with a reason is honoured by both layers.
             var span = locator.FindSpan(migration.Migration.Type);
-            var safety = verdicts.TryGetValue(migration.Migration.Version, out var found) ? found.Select(verdict => Diagnostic(migration, verdict, span)) : [];
-            var findings = StructureChecks.Check(migration, locator.Find(migration.Migration.Type), settings).Concat(safety);
+            var findings = judged.Of(migration, span);
             diagnostics.AddRange(findings.Where(finding =>
                 !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, finding.RuleId)
                 && !(span is { } known && analyzers.Covers(finding.RuleId, known.Declaration.File, known.FirstLine, known.LastLine))));
@@ -83,6 +82,10 @@ public static class BuildValidateCommand
         }
 
         WriteRenderedSql(rendered, options);
+        if (options.SarifPath is { } sarif)
+        {
+            SarifLog.Write(sarif, reported, options.AnalyzerLogPath, options.LockFilePath);
+        }
 
         foreach (var diagnostic in reported)
         {
@@ -90,21 +93,6 @@ public static class BuildValidateCommand
         }
 
         return reported.Any(diagnostic => diagnostic.Severity == RuleSeverity.Error) ? ExitCodes.ValidationFailed : ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// A verdict on rendered SQL: at the migration class, or for a .sql migration at the statement's line with the advice
-    /// said in SQL (the file has no FluentMigrator calls to change).
-    /// </summary>
-    private static BuildDiagnostic Diagnostic(RenderedMigration rendered, Verdict verdict, SourceSpan? span)
-    {
-        var type = rendered.Migration.Type;
-        if (verdict.Source is RenderedStatement statement && SourceLocator.FindInSqlFile(type, rendered.Up, statement.Index, statement.Offset) is { } line)
-        {
-            return new(verdict.RuleId, verdict.Rule.DefaultSeverity, $"{rendered.Migration.DisplayName}: {verdict.Rule.FormatSqlMessage(verdict.Arguments!)}", line);
-        }
-
-        return new(verdict.RuleId, verdict.Rule.DefaultSeverity, $"{rendered.Migration.DisplayName} (rendered SQL): {verdict.Message}", span?.Declaration);
     }
 
     private static void WriteRenderedSql(IReadOnlyList<RenderedMigration> rendered, BuildValidateOptions options)

@@ -12,4 +12,5 @@ public sealed record BuildValidateOptions(
     Severities.WarningOptions Warnings,
     long SafetyStartAfter = 0,
     long? ShippedThrough = null,
-    IReadOnlyList<string>? AnalyzerConfigFiles = null);
+    IReadOnlyList<string>? AnalyzerConfigFiles = null,
+    string? SarifPath = null);

@@ -247,8 +247,9 @@ internal sealed class BundleCommandLine
         var warningsAsErrors = new Option<string?>("--warnings-as-errors");
         var warningsNotAsErrors = new Option<string?>("--warnings-not-as-errors");
         var analyzerConfig = new Option<string[]>("--analyzer-config") { AllowMultipleArgumentsPerToken = false };
+        var sarif = new Option<string?>("--sarif");
         var command = new Command("build-validate", "Validate the migrations for the build (run by the SDK, with its arguments in a response file).") { Hidden = true };
-        foreach (var option in new Option[] { lockFile, locked, sqlDirectory, script, analyzerLog, postgresVersion, transactionPerSession, noWarn, safetyStartAfter, shippedThrough, treatWarningsAsErrors, warningsAsErrors, warningsNotAsErrors, analyzerConfig })
+        foreach (var option in new Option[] { lockFile, locked, sqlDirectory, script, analyzerLog, postgresVersion, transactionPerSession, noWarn, safetyStartAfter, shippedThrough, treatWarningsAsErrors, warningsAsErrors, warningsNotAsErrors, analyzerConfig, sarif })
         {
             command.Options.Add(option);
         }
@@ -263,7 +264,8 @@ internal sealed class BundleCommandLine
                 BuildValidation.Severities.WarningOptions.Ids(result.GetValue(warningsNotAsErrors))),
             result.GetValue(safetyStartAfter),
             result.GetValue(shippedThrough),
-            result.GetValue(analyzerConfig) ?? [])));
+            result.GetValue(analyzerConfig) ?? [],
+            result.GetValue(sarif))));
         return command;
     }
 

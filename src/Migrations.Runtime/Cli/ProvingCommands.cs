@@ -46,9 +46,11 @@ internal static class ProvingCommands
             var rows = new Option<int>("--rows") { Description = $"Rows generated into every existing table before each migration is observed. Default: {TestCommand.DefaultRows}.", DefaultValueFactory = _ => TestCommand.DefaultRows };
             var command = Verb("test",
                 "Prove every migration on a throwaway database (a temporary database on the --connection server, or a private PostgreSQL cluster when none is given): Up, Down, Up with schema comparison, and the locks and rewrites each Up() really causes on seeded tables, compared with the PGM rules' predictions. Exit 11 when a round trip fails or an observation contradicts the rules.",
-                "test", "test --connection \"postgresql://postgres@localhost:5432/postgres\" --rows 1000 --json");
+                "test", "test --connection \"postgresql://postgres@localhost:5432/postgres\" --rows 1000 --json", "test -o test-results.json");
+            var results = new Option<string?>("--output", "-o") { Description = "Also write the results as one JSON document to this file (what --json prints), for 'report --test-results'." };
             command.Options.Add(rows);
-            command.SetAction((result, token) => TestCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(rows), token));
+            command.Options.Add(results);
+            command.SetAction((result, token) => TestCommand.RunAsync(context(result), result.GetValue(connection), result.GetValue(rows), token, result.GetValue(results)));
             return command;
         }
 

@@ -14,11 +14,17 @@ public static class TestCommand
 {
     public const int DefaultRows = 10_000;
 
-    public static async Task<int> RunAsync(BundleContext context, string? connection, int rows, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BundleContext context, string? connection, int rows, CancellationToken cancellationToken, string? resultsPath = null)
     {
         if (rows < 0)
         {
             throw BundleException.Usage("--rows must be 0 or more.");
+        }
+
+        if (resultsPath is not null)
+        {
+            // A path that cannot be written fails now, not after every migration was proved.
+            File.WriteAllText(resultsPath, string.Empty);
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -46,7 +52,7 @@ public static class TestCommand
             }
         }
 
-        TestReport.Write(context, server.Description, rows, bundle.Migrations.Count, results, stopwatch.Elapsed);
+        TestReport.Write(context, server.Description, rows, bundle.Migrations.Count, results, stopwatch.Elapsed, resultsPath);
         return results.All(result => result.Passed) ? ExitCodes.Success : ExitCodes.TestFailed;
     }
 

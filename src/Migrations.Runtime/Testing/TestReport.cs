@@ -52,35 +52,25 @@ internal static class TestReport
         }
     }
 
-    public static void Write(BundleContext context, string server, int rows, int total, IReadOnlyList<MigrationTestResult> results, TimeSpan elapsed)
+    /// <param name="resultsPath">test -o: the JSON document also goes to this file, for 'report' to put next to its predictions.</param>
+    public static void Write(BundleContext context, string server, int rows, int total, IReadOnlyList<MigrationTestResult> results, TimeSpan elapsed, string? resultsPath = null)
     {
         var passed = results.Count(result => result.Passed);
         var ok = passed == total;
-        if (context.Json)
+        if (context.Json || resultsPath is not null)
         {
-            JsonOutput.Write(context.Output, new
+            var document = Document(server, rows, ok, results, elapsed);
+            if (resultsPath is not null)
             {
-                server,
-                rowsPerTable = rows,
-                passed = ok,
-                durationMs = (long)elapsed.TotalMilliseconds,
-                migrations = results.Select(result => new
-                {
-                    version = result.Version,
-                    name = result.Name,
-                    transactional = result.Transactional,
-                    passed = result.Passed,
-                    upMs = result.UpMs,
-                    roundTrip = result.RoundTrip,
-                    failure = result.Failure,
-                    differences = result.Differences.Select(difference => new { kind = difference.Kind, @object = difference.Object, expected = difference.Expected, actual = difference.Actual }),
-                    seededRows = result.SeededRows,
-                    locks = result.Observed.Select(table => new { table = table.Table, mode = table.StrongestLock is null ? null : LockModes.Display(table.StrongestLock), heldMs = table.HeldMs, rewritten = table.Rewritten }),
-                    predictions = result.Predictions.Select(prediction => new { ruleId = prediction.RuleId, table = prediction.Table, minimumLock = prediction.MinimumLock is null ? null : LockModes.Display(prediction.MinimumLock), rewrite = prediction.Rewrite }),
-                    mismatches = result.Mismatches,
-                }),
-            });
-            return;
+                using var file = new StreamWriter(resultsPath);
+                JsonOutput.Write(file, document);
+            }
+
+            if (context.Json)
+            {
+                JsonOutput.Write(context.Output, document);
+                return;
+            }
         }
 
         var untested = total - results.Count;
@@ -89,4 +79,27 @@ internal static class TestReport
             ? $"All {total} migration(s) passed the round trip and matched the rules' predictions in {elapsed.TotalSeconds:0.0}s."
             : $"{results.Count - passed} of {total} migration(s) failed{tail} ({elapsed.TotalSeconds:0.0}s): {string.Join("; ", results.Where(result => !result.Passed).Select(result => $"{result.Version} {result.Name}: {result.Failure ?? string.Join(" ", result.Mismatches)}"))}");
     }
+
+    private static object Document(string server, int rows, bool ok, IReadOnlyList<MigrationTestResult> results, TimeSpan elapsed) => new
+    {
+        server,
+        rowsPerTable = rows,
+        passed = ok,
+        durationMs = (long)elapsed.TotalMilliseconds,
+        migrations = results.Select(result => new
+        {
+            version = result.Version,
+            name = result.Name,
+            transactional = result.Transactional,
+            passed = result.Passed,
+            upMs = result.UpMs,
+            roundTrip = result.RoundTrip,
+            failure = result.Failure,
+            differences = result.Differences.Select(difference => new { kind = difference.Kind, @object = difference.Object, expected = difference.Expected, actual = difference.Actual }),
+            seededRows = result.SeededRows,
+            locks = result.Observed.Select(table => new { table = table.Table, mode = table.StrongestLock is null ? null : LockModes.Display(table.StrongestLock), heldMs = table.HeldMs, rewritten = table.Rewritten }),
+            predictions = result.Predictions.Select(prediction => new { ruleId = prediction.RuleId, table = prediction.Table, minimumLock = prediction.MinimumLock is null ? null : LockModes.Display(prediction.MinimumLock), rewrite = prediction.Rewrite }),
+            mismatches = result.Mismatches,
+        }),
+    };
 }

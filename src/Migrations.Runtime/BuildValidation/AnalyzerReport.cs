@@ -9,7 +9,7 @@ namespace Migrations.Runtime.BuildValidation;
 /// </summary>
 internal sealed class AnalyzerReport
 {
-    private readonly List<(string RuleId, string File, int Line)> _results = [];
+    private readonly List<AnalyzerFinding> _results = [];
 
     public static AnalyzerReport Read(string? path)
     {
@@ -42,7 +42,13 @@ internal sealed class AnalyzerReport
                             && physical.TryGetProperty("artifactLocation", out var artifact) && artifact.TryGetProperty("uri", out var uri)
                             && physical.TryGetProperty("region", out var region) && region.TryGetProperty("startLine", out var line))
                         {
-                            report._results.Add((ruleId.GetString()!, LocalPath(uri.GetString()!), line.GetInt32()));
+                            report._results.Add(new AnalyzerFinding(
+                                ruleId.GetString()!,
+                                LocalPath(uri.GetString()!),
+                                line.GetInt32(),
+                                result.TryGetProperty("level", out var level) ? level.GetString() ?? "warning" : "warning",
+                                result.TryGetProperty("message", out var message) && message.TryGetProperty("text", out var text) ? text.GetString() ?? string.Empty : string.Empty,
+                                result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0));
                         }
                     }
                 }
@@ -57,8 +63,15 @@ internal sealed class AnalyzerReport
     }
 
     public bool Covers(string ruleId, string file, int firstLine, int lastLine) =>
-        _results.Any(result => result.RuleId == ruleId && string.Equals(result.File, file, StringComparison.Ordinal) && result.Line >= firstLine && result.Line <= lastLine);
+        Within(file, firstLine, lastLine).Any(result => result.RuleId == ruleId);
+
+    /// <summary>What the analyzers reported (or saw suppressed) between these lines of a file: inside one migration class.</summary>
+    public IEnumerable<AnalyzerFinding> Within(string file, int firstLine, int lastLine) =>
+        _results.Where(result => string.Equals(result.File, file, StringComparison.Ordinal) && result.Line >= firstLine && result.Line <= lastLine);
 
     private static string LocalPath(string uri) =>
         Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : uri;
 }
+
+/// <summary>One result of the compiler's error log: a PGM analyzer's finding, or the record of its suppression.</summary>
+internal sealed record AnalyzerFinding(string RuleId, string File, int Line, string Level, string Message, bool Suppressed);

@@ -95,7 +95,8 @@ internal static class SarifLog
         }
     }
 
-    private static string Level(RuleSeverity severity) => severity switch
+    /// <summary>SARIF's words for our severities (what code scanning and the pull-request view show).</summary>
+    public static string Level(RuleSeverity severity) => severity switch
     {
         RuleSeverity.Error => "error",
         RuleSeverity.Warning => "warning",

@@ -93,6 +93,7 @@ internal sealed class BundleCommandLine
         root.Subcommands.Add(ValidateCommandDefinition());
         root.Subcommands.Add(CreateCommandDefinition());
         root.Subcommands.Add(BuildValidateCommandDefinition());
+        root.Subcommands.Add(Report.ReportCommandDefinition.Create(_bundleName, Context));
         foreach (var command in ProvingCommands.Create(_connection, _json, Context).Concat(AdoptionCommands.Create(_connection, Context, _bundleName)))
         {
             root.Subcommands.Add(command);

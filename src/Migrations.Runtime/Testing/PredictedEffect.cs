@@ -17,8 +17,14 @@ public sealed record PredictedEffect(string RuleId, string Table, string? Minimu
     {
         var migration = RenderedOperations.Read(rendered);
         var timeline = SchemaTimeline.Build([migration], new LiveSchema(before, defaultSchema));
+        return From(MigrationJudge.Judge(migration, timeline), defaultSchema);
+    }
+
+    /// <summary>The observable part of the rules' verdicts on one migration ('report' without test: the build's verdicts).</summary>
+    public static IReadOnlyList<PredictedEffect> From(IEnumerable<Verdict> verdicts, string defaultSchema)
+    {
         var predictions = new List<PredictedEffect>();
-        foreach (var verdict in MigrationJudge.Judge(migration, timeline))
+        foreach (var verdict in verdicts)
         {
             // The one refinement of the catalog's per-rule fact: PGM016 rewrites for SET TABLESPACE/LOGGED/ACCESS METHOD only.
             var rewrite = verdict.Rule.PredictedRewrite || verdict.Operation.Kind == OperationKind.RewriteTable;

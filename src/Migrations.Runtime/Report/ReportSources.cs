@@ -1,0 +1,34 @@
+using Migrations.Runtime.BuildValidation;
+
+namespace Migrations.Runtime.Report;
+
+/// <summary>
+/// Where the report's inputs came from and how it links to source: paths relative to the repository the file is in (the
+/// nearest folder holding .git; else the working directory), as links under --source-url
+/// (e.g. https://github.com/org/repo/blob/SHA/) when given.
+/// </summary>
+internal sealed record ReportSources(string Scope, TestResults? Tests, string? SourceUrl)
+{
+    public string Link(SourceLocation location)
+    {
+        var relative = Path.GetRelativePath(RepositoryOf(location.File), location.File).Replace('\\', '/');
+        var display = $"`{relative}:{location.Line}`";
+        return SourceUrl is null || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? display
+            : $"[{display}]({SourceUrl.TrimEnd('/')}/{Uri.EscapeDataString(relative).Replace("%2F", "/", StringComparison.Ordinal)}#L{location.Line})";
+    }
+
+    private static string RepositoryOf(string file)
+    {
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            // A folder in a worktree has a .git file, a clone a .git folder.
+            if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git")))
+            {
+                return folder;
+            }
+        }
+
+        return Environment.CurrentDirectory;
+    }
+}

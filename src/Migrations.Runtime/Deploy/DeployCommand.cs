@@ -68,7 +68,7 @@ public static class DeployCommand
         var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken);
         var unfinished = analysis.Unfinished.Select(status => status.Migration.Version).ToHashSet();
         var applied = new List<(RenderedMigration Rendered, long DurationMs)>();
-        await using var monitor = new BlockerMonitor(settings.ConnectionString);
+        await using var monitor = new BlockerMonitor(settings.ConnectionString, session.TakeWatcher());
         foreach (var migration in plan)
         {
             var mode = migration.Migration.IsTransactional ? string.Empty : " (no transaction)";

@@ -6,12 +6,15 @@ namespace Migrations.Runtime.Engine;
 /// Watches, from a second connection, who blocks the deploying session while a statement waits for a lock
 /// (pg_blocking_pids), so a lock timeout can name the sessions to look at.
 /// </summary>
-internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
+/// <param name="connection">A second connection already open (the deploy lock's pooling check opens one): taken over, not opened again.</param>
+internal sealed class BlockerMonitor(string connectionString, NpgsqlConnection? connection = null) : IAsyncDisposable
 {
+    public const string ApplicationName = "migrations-bundle-monitor";
+
     // Timer callbacks of successive statements (and dispose) can overlap under load; one Npgsql connection
     // must never be used by two of them at once.
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private NpgsqlConnection? _connection;
+    private NpgsqlConnection? _connection = connection;
     private bool _disposed;
 
     /// <summary>
@@ -148,7 +151,7 @@ internal sealed class BlockerMonitor(string connectionString) : IAsyncDisposable
     {
         if (_connection is null)
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "migrations-bundle-monitor", Pooling = false };
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName, Pooling = false };
             _connection = new NpgsqlConnection(builder.ConnectionString);
             await _connection.OpenAsync(cancellationToken);
         }

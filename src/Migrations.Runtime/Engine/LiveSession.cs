@@ -13,6 +13,7 @@ namespace Migrations.Runtime.Engine;
 internal sealed class LiveSession : IAsyncDisposable
 {
     private readonly MigrationHost? _checksumHost;
+    private NpgsqlConnection? _watcher;
 
     private LiveSession(MigrationHost host, MigrationHost? checksumHost, NpgsqlConnection connection, HistoryStore history, ConnectionSettings settings)
     {
@@ -82,7 +83,8 @@ internal sealed class LiveSession : IAsyncDisposable
         var mine = await BackendPidAsync(Connection, cancellationToken);
         var builder = Settings.CreateBuilder();
         builder.Pooling = false;
-        await using var other = new NpgsqlConnection(builder.ConnectionString);
+        builder.ApplicationName = BlockerMonitor.ApplicationName;
+        var other = new NpgsqlConnection(builder.ConnectionString);
         int? theirs;
         try
         {
@@ -96,10 +98,30 @@ internal sealed class LiveSession : IAsyncDisposable
         }
 
         var mineAgain = await BackendPidAsync(Connection, cancellationToken);
-        if (mine != mineAgain || theirs == mine || theirs == mineAgain)
+        var pooled = mine != mineAgain || theirs == mine || theirs == mineAgain;
+        if (pooled || theirs is null)
+        {
+            await other.DisposeAsync();
+        }
+        else
+        {
+            // Kept for the blocker monitor: opening a connection (authentication) is much of what a small deploy costs,
+            // and a fleet pays it per target.
+            _watcher = other;
+        }
+
+        if (pooled)
         {
             throw new BundleException(ExitCodes.Refused, "The connection goes through a transaction-pooling proxy (two connections shared one server session). " + advice);
         }
+    }
+
+    /// <summary>The second connection the pooling check opened, for <see cref="BlockerMonitor"/>; null when there is none.</summary>
+    public NpgsqlConnection? TakeWatcher()
+    {
+        var watcher = _watcher;
+        _watcher = null;
+        return watcher;
     }
 
     private static async Task<int> BackendPidAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -110,6 +132,11 @@ internal sealed class LiveSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_watcher is not null)
+        {
+            await _watcher.DisposeAsync();
+        }
+
         if (Lock is not null)
         {
             await Lock.DisposeAsync();

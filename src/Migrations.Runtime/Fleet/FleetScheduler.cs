@@ -13,6 +13,7 @@ internal sealed class FleetScheduler(BundleContext context, FleetProgress progre
 
     public async Task<IReadOnlyList<TargetOutcome>> RunAsync(IReadOnlyList<FleetTarget> targets, int canary, CancellationToken cancellationToken)
     {
+        ReserveThreads(parallel);
         var outcomes = new TargetOutcome?[targets.Count];
         var toRun = new List<int>();
         for (var index = 0; index < targets.Count; index++)
@@ -83,6 +84,21 @@ internal sealed class FleetScheduler(BundleContext context, FleetProgress progre
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// FluentMigrator runs a migration's statements synchronously, so every running target holds a thread-pool thread
+    /// while it waits for the server. The pool adds threads only slowly once all are busy (measured: --parallel 8 ran
+    /// three times slower than --parallel 1): reserve enough for every target and the continuations between them.
+    /// </summary>
+    private static void ReserveThreads(int parallel)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        var wanted = Environment.ProcessorCount + (2 * parallel);
+        if (workers < wanted)
+        {
+            ThreadPool.SetMinThreads(wanted, completionPorts);
+        }
     }
 
     private static void MarkNotStarted(IReadOnlyList<FleetTarget> targets, TargetOutcome?[] outcomes, string reason)

@@ -74,7 +74,7 @@ public static class RollbackCommand
         }
 
         var applier = new MigrationApplier(session, timeouts, retries, context.Progress, cancellationToken);
-        await using var monitor = new BlockerMonitor(settings.ConnectionString);
+        await using var monitor = new BlockerMonitor(settings.ConnectionString, session.TakeWatcher());
         var done = new List<object>();
         context.Progress.Info($"Rolling back {plan.Count} migration(s) on {settings.Description}.");
         foreach (var migration in rendered)

@@ -27,6 +27,7 @@ public sealed class CommandLineTests
     [InlineData("unprotect")]
     [InlineData("scaffold")]
     [InlineData("squash")]
+    [InlineData("report")]
     public void EveryVerbsHelp_ExplainsItWithAnExample(string verb)
     {
         var result = BundleRun.Run(Basic, verb, "--help");

@@ -13,22 +13,26 @@ internal sealed class FleetCommandOptions
 
     private readonly Option<string?> _targets = new("--targets")
     {
+        HelpName = "FILE",
         Description = "Run on every database listed in FILE (one connection per line, URL or keyword form; # comments; or JSON) instead of --connection. Prints one summary table; exits non-zero when any target failed.",
     };
 
     private readonly Option<int> _parallel = new("--parallel")
     {
-        Description = $"With --targets: how many targets run at once (each with its own connections, up to three). Default: {FleetOptions.DefaultParallel}.",
+        HelpName = "N",
+        Description = "With --targets: how many targets run at once (each with its own connections, up to three).",
         DefaultValueFactory = _ => FleetOptions.DefaultParallel,
     };
 
     private readonly Option<string?> _shard = new("--shard")
     {
+        HelpName = "I/N",
         Description = $"With --targets: run only shard I of N (targets at positions p with p mod N = I, counted from 0). Default in a Kubernetes Indexed Job: {FleetShard.IndexVariable}/{FleetShard.CountVariable}.",
     };
 
     private readonly Option<int> _canary = new("--canary")
     {
+        HelpName = "K",
         Description = "With --targets: deploy the first K targets first, and the rest only if all of them succeeded.",
     };
 
@@ -40,6 +44,7 @@ internal sealed class FleetCommandOptions
 
     private readonly Option<string?> _journal = new("--journal")
     {
+        HelpName = "PATH",
         Description = "With --targets: the journal that lets a killed fleet deploy resume without redoing finished targets. Default: FILE.journal beside the targets file.",
     };
 

@@ -41,7 +41,8 @@ public sealed class BundleContext
         _migrations = fleet.Migrations;
         Assembly = fleet.Assembly;
         Output = output;
-        Error = fleet.Error;
+        // A target's failure reaches the fleet's summary through its JSON document ("error"), named with its target.
+        Error = TextWriter.Null;
         Json = true;
         Progress = progress;
         Actor = fleet.Actor;

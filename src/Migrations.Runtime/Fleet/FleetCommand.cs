@@ -13,9 +13,9 @@ public static class FleetCommand
 {
     public static async Task<int> RunAsync(BundleContext context, FleetVerb verb, FleetOptions options, long? targetVersion, SingleTargetAction action, CancellationToken cancellationToken)
     {
-        if (options.Parallel < 1)
+        if (options.Parallel is < 1 or > FleetOptions.MaxParallel)
         {
-            throw BundleException.Usage("--parallel must be at least 1.");
+            throw BundleException.Usage($"--parallel must be between 1 and {FleetOptions.MaxParallel}.");
         }
 
         if (options.Canary < 0)

@@ -9,4 +9,7 @@ namespace Migrations.Runtime.Fleet;
 public sealed record FleetOptions(string TargetsFile, int Parallel, int Canary, FailurePolicy OnFailure, string? Shard, string? JournalPath)
 {
     public const int DefaultParallel = 4;
+
+    /// <summary>Up to three connections each: beyond this a fleet needs more of one server than any sane max_connections.</summary>
+    public const int MaxParallel = 256;
 }

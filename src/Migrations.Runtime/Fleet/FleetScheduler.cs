@@ -35,7 +35,7 @@ internal sealed class FleetScheduler(BundleContext context, FleetProgress progre
             await RunBatchAsync(targets, canaries, outcomes, cancellationToken);
             if (canaries.Any(index => outcomes[index]!.State != TargetState.Succeeded))
             {
-                MarkNotStarted(targets, outcomes, "a canary target failed");
+                MarkNotStarted(targets, outcomes, cancellationToken.IsCancellationRequested ? "cancelled" : "a canary target failed");
                 return outcomes!;
             }
         }

@@ -7,14 +7,12 @@ namespace Migrations.Runtime.Engine;
 /// (pg_blocking_pids), so a lock timeout can name the sessions to look at.
 /// </summary>
 /// <param name="connection">A second connection already open (the deploy lock's pooling check opens one): taken over, not opened again.</param>
-internal sealed class BlockerMonitor(string connectionString, NpgsqlConnection? connection = null) : IAsyncDisposable
+internal sealed class BlockerMonitor(string connectionString, SideConnection? connection = null) : IAsyncDisposable
 {
-    public const string ApplicationName = "migrations-bundle-monitor";
-
     // Timer callbacks of successive statements (and dispose) can overlap under load; one Npgsql connection
     // must never be used by two of them at once.
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private NpgsqlConnection? _connection = connection;
+    private SideConnection? _connection = connection;
     private bool _disposed;
 
     /// <summary>
@@ -149,14 +147,8 @@ internal sealed class BlockerMonitor(string connectionString, NpgsqlConnection? 
 
     private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        if (_connection is null)
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName, Pooling = false };
-            _connection = new NpgsqlConnection(builder.ConnectionString);
-            await _connection.OpenAsync(cancellationToken);
-        }
-
-        return _connection;
+        _connection ??= await SideConnection.OpenAsync(connectionString, cancellationToken);
+        return _connection.Connection;
     }
 
     public async ValueTask DisposeAsync()

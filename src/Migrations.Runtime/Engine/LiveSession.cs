@@ -13,7 +13,7 @@ namespace Migrations.Runtime.Engine;
 internal sealed class LiveSession : IAsyncDisposable
 {
     private readonly MigrationHost? _checksumHost;
-    private NpgsqlConnection? _watcher;
+    private SideConnection? _watcher;
 
     private LiveSession(MigrationHost host, MigrationHost? checksumHost, NpgsqlConnection connection, HistoryStore history, ConnectionSettings settings)
     {
@@ -81,27 +81,33 @@ internal sealed class LiveSession : IAsyncDisposable
         }
 
         var mine = await BackendPidAsync(Connection, cancellationToken);
-        var builder = Settings.CreateBuilder();
-        builder.Pooling = false;
-        builder.ApplicationName = BlockerMonitor.ApplicationName;
-        var other = new NpgsqlConnection(builder.ConnectionString);
+        SideConnection? other = null;
         int? theirs;
         try
         {
-            await other.OpenAsync(cancellationToken);
-            theirs = await BackendPidAsync(other, cancellationToken);
+            other = await SideConnection.OpenAsync(Settings.ConnectionString, cancellationToken);
+            theirs = await BackendPidAsync(other.Connection, cancellationToken);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.TooManyConnections)
         {
             // A role or database limited to one connection: the pid check on this connection is all there is.
             theirs = null;
         }
+        catch when (other is not null)
+        {
+            // In a fleet the process goes on with other targets: a connection left open would stay open until it ends.
+            await other.DisposeAsync();
+            throw;
+        }
 
         var mineAgain = await BackendPidAsync(Connection, cancellationToken);
         var pooled = mine != mineAgain || theirs == mine || theirs == mineAgain;
         if (pooled || theirs is null)
         {
-            await other.DisposeAsync();
+            if (other is not null)
+            {
+                await other.DisposeAsync();
+            }
         }
         else
         {
@@ -117,7 +123,7 @@ internal sealed class LiveSession : IAsyncDisposable
     }
 
     /// <summary>The second connection the pooling check opened, for <see cref="BlockerMonitor"/>; null when there is none.</summary>
-    public NpgsqlConnection? TakeWatcher()
+    public SideConnection? TakeWatcher()
     {
         var watcher = _watcher;
         _watcher = null;

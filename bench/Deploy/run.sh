@@ -8,16 +8,8 @@ count="${1:-1000}"; runs="${2:-3}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 server="$("$root/build/postgres.sh" | tail -n 1)"
 port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$server")"
-version="$("$root/build/pack.sh" | tail -n 1)"
 work="$root/artifacts/bench/deploy"
-rm -rf "$work"; mkdir -p "$work"
-# Stand alone like a user's repository: none of the SDK repository's build settings apply.
-printf '<Project />\n' > "$work/Directory.Build.props"
-printf '<Project />\n' > "$work/Directory.Build.targets"
-printf '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n' > "$work/Directory.Packages.props"
-cp "$root/samples/NuGet.config" "$work/NuGet.config"
-sed -i "s#../artifacts/packages#$root/artifacts/packages#" "$work/NuGet.config"
-printf '{ "msbuild-sdks": { "Migrations.Sdk": "%s" } }\n' "$version" > "$work/global.json"
+version="$("$root/bench/standalone-project.sh" "$work" | tail -n 1)"
 "$root/bench/Deploy/generate-migrations.sh" "$work/Bench.Migrations" "$count"
 echo "building $count migrations with Migrations.Sdk $version" >&2
 dotnet build "$work/Bench.Migrations" -c Release -v q --nologo >&2

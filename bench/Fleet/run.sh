@@ -12,15 +12,8 @@ count="${1:-1000}"; migrations="${2:-10}"; sample="${3:-200}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 server="$("$root/build/postgres.sh" | tail -n 1)"
 port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$server")"
-version="$("$root/build/pack.sh" | tail -n 1)"
 work="$root/artifacts/bench/fleet"
-rm -rf "$work"; mkdir -p "$work"
-printf '<Project />\n' > "$work/Directory.Build.props"
-printf '<Project />\n' > "$work/Directory.Build.targets"
-printf '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n' > "$work/Directory.Packages.props"
-cp "$root/samples/NuGet.config" "$work/NuGet.config"
-sed -i "s#../artifacts/packages#$root/artifacts/packages#" "$work/NuGet.config"
-printf '{ "msbuild-sdks": { "Migrations.Sdk": "%s" } }\n' "$version" > "$work/global.json"
+version="$("$root/bench/standalone-project.sh" "$work" | tail -n 1)"
 "$root/bench/Deploy/generate-migrations.sh" "$work/Bench.Migrations" "$migrations"
 echo "publishing a bundle of $migrations migrations (linux-x64 single file, SDK defaults) with Migrations.Sdk $version" >&2
 dotnet publish "$work/Bench.Migrations" -c Release -r linux-x64 -o "$work/published" -v q --nologo >&2
@@ -91,13 +84,16 @@ skipped="$(grep -o '[0-9]* skipped (done in an earlier run)' "$work/resumed.log"
 [ -f "$work/targets.txt.journal" ] && { echo "the journal of a complete run was not removed" >&2; exit 1; }
 
 # Where the time goes, on the first $sample databases, one at a time (--parallel 1, in one process, against the loop):
-#   process:   --help (start-up, nothing else); the loop per database minus the fleet per database
-#   connect:   a fleet deploy that finds nothing to do (connect, pooling check, lock, read history)
-#   history:   a fleet deploy of the first migration only, minus connect and one migration (creating the history tables)
-#   migration: (all migrations - first only) / (M - 1)
+#   process:    --help (start-up, nothing else); the loop per database minus the fleet per database
+#   connect:    a fleet deploy that finds nothing to do (connect, pooling check, lock, read history)
+#   history:    the first migration into fresh databases, minus the same into databases whose history tables exist
+#   migration:  (the other M - 1 migrations - a deploy with nothing to do) / (M - 1)
 help_start="$(now)"; for _ in 1 2 3 4 5; do "$bundle" --help >/dev/null; done; help="$(awk -v t="$(elapsed "$help_start")" 'BEGIN { printf "%.3f", t / 5 }')"
-fresh "$sample"; start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 --target "$first_version" >/dev/null 2>&1; first_only="$(elapsed "$start")"
+fresh "$sample"; start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 --target "$first_version" >/dev/null 2>&1; first_fresh="$(elapsed "$start")"
 verify "first migration only" 1 "$sample"
+{ for i in $(seq 1 "$sample"); do echo "\\c $(name "$i")"; echo 'DROP TABLE t1; TRUNCATE migrations_history, "VersionInfo";'; done; } > "$work/undo-first.sql"
+psql_admin -f "$work/undo-first.sql" postgres >/dev/null
+start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 --target "$first_version" >/dev/null 2>&1; first_existing="$(elapsed "$start")"
 start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 >/dev/null 2>&1; rest="$(elapsed "$start")"
 start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 >/dev/null 2>&1; noop="$(elapsed "$start")"
 verify "breakdown" "$migrations" "$sample"
@@ -117,8 +113,8 @@ printf '\ndouble applies: 0 (every database holds exactly %d applied migrations 
 printf 'SIGKILL after %ss with %d of %d targets finished; the resumed run skipped %s and finished the rest in %ss\n' "$killed_after" "$finished" "$count" "${skipped:-0}" "$resumed"
 printf '\nwhere the time of one database goes (first %d databases, one at a time):\n' "$sample"
 connect="$(ms "$noop" "$sample")"
-per_migration="$(awk -v r="$rest" -v n="$sample" -v m="$migrations" 'BEGIN { printf "%.1f", 1000 * (r / n) / (m - 1) }')"
-history="$(awk -v f="$first_only" -v n="$sample" -v c="$connect" -v p="$per_migration" 'BEGIN { printf "%.1f", 1000 * f / n - c - p }')"
+per_migration="$(awk -v r="$rest" -v o="$noop" -v n="$sample" -v m="$migrations" 'BEGIN { printf "%.1f", 1000 * (r - o) / n / (m - 1) }')"
+history="$(awk -v f="$first_fresh" -v e="$first_existing" -v n="$sample" 'BEGIN { printf "%.1f", 1000 * (f - e) / n }')"
 fleet_each="$(ms "${seconds[p1]}" "$count")"; loop_each="$(ms "${seconds[loop]}" "$count")"
 printf '  process start-up (--help):                      %6.1f ms\n' "$(awk -v h="$help" 'BEGIN { print 1000 * h }')"
 printf '  one process per database (loop - fleet, each): %6.1f ms  (start-up, assembly load, JIT, DI container: paid once in a fleet)\n' "$(awk -v l="$loop_each" -v f="$fleet_each" 'BEGIN { print l - f }')"
@@ -126,7 +122,8 @@ printf '  connect, pooling check, lock, read history:    %6s ms\n' "$connect"
 printf '  history tables set-up (first deploy only):     %6s ms\n' "$history"
 printf '  each migration (transaction + history row):    %6s ms  (x %d)\n' "$per_migration" "$migrations"
 best_each="$(ms "${seconds[$best]}" "$count")"
-printf '\n10,000 databases through the Indexed Job (completions 10, --parallel %s per pod): each pod deploys 1,000, about %.0fs at\n' "${best#p}" "$(awk -v s="${seconds[$best]}" -v c="$count" 'BEGIN { print s * 1000 / c }')"
-printf 'this machine'"'"'s rate (%s ms/database on 2 cores shared with the server), so about %.0fs with parallelism 10, %.0fs with 5, %.0fs with 1,\n' "$best_each" \
-  "$(awk -v s="${seconds[$best]}" -v c="$count" 'BEGIN { print s * 1000 / c }')" "$(awk -v s="${seconds[$best]}" -v c="$count" 'BEGIN { print 2 * s * 1000 / c }')" "$(awk -v s="${seconds[$best]}" -v c="$count" 'BEGIN { print 10 * s * 1000 / c }')"
-printf 'plus pod start (image pull, ~5-30s); the servers must take parallelism x --parallel x 3 connections between them.\n'
+pod="$(awk -v s="${seconds[$best]}" -v c="$count" 'BEGIN { printf "%.0f", s * 1000 / c }')"
+printf '\n10,000 databases through the Indexed Job (completions 10, --parallel %s per pod): each pod deploys 1,000, about %ss at\n' "${best#p}" "$pod"
+printf 'this run'"'"'s best rate (%s ms/database, with the server on the same 2 cores). Job parallelism 10: about %ss in all;\n' "$best_each" "$pod"
+printf 'parallelism 5: %ss; 1: %ss; plus each pod'"'"'s start (scheduling, image pull: seconds to a minute). The servers must\n' "$((2 * pod))" "$((10 * pod))"
+printf 'accept parallelism x --parallel x 2 connections between them (160 at parallelism 10 and --parallel 8).\n'

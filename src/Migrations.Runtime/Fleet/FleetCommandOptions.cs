@@ -20,7 +20,7 @@ internal sealed class FleetCommandOptions
     private readonly Option<int> _parallel = new("--parallel")
     {
         HelpName = "N",
-        Description = "With --targets: how many targets run at once (each with its own connections, up to three).",
+        Description = "With --targets: how many targets run at once (each with its own two connections: the session and a watcher).",
         DefaultValueFactory = _ => FleetOptions.DefaultParallel,
     };
 

@@ -99,7 +99,7 @@ public sealed class RollbackOnFailureTests
     }
 
     [Fact]
-    public async Task RollbackDryRunThroughAForwardOnlyMigration_SaysWhereItWouldStopAndExitsRefused()
+    public async Task RollbackDryRunThroughAForwardOnlyMigration_IsRefusedAsTheRollbackWouldBe()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
         Assert.Equal(ExitCodes.Success, BundleRun.Run(ForwardOnlyThenFails, "deploy", "-c", database.Url, "--target", "202408020000").ExitCode);
@@ -107,7 +107,8 @@ public sealed class RollbackOnFailureTests
         var result = BundleRun.Run(ForwardOnlyThenFails, "rollback", "-c", database.Url, "--to", "0", "--dry-run");
 
         Assert.Equal(ExitCodes.Refused, result.ExitCode);
-        Assert.Contains("-- 202408010000 CreateCrates is forward-only: the rollback would stop there, after rolling back 1 migration(s).", result.Output);
+        Assert.Equal("error: Migration 202408010000 CreateCrates is forward-only and cannot be rolled back. Nothing was rolled back; roll back to a version after it (--to 202408010000).\n", result.Error);
+        Assert.Empty(result.Output);
         Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM migrations_history"));
     }
 }

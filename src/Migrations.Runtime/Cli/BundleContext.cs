@@ -38,6 +38,7 @@ public sealed class BundleContext
     private BundleContext(BundleContext fleet, TextWriter output, IProgressReporter progress)
     {
         _include = fleet._include;
+        _tags = fleet._tags;
         _migrations = fleet.Migrations;
         Assembly = fleet.Assembly;
         Output = output;

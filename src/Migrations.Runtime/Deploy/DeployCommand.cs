@@ -82,7 +82,7 @@ public static class DeployCommand
             catch (BundleException failure)
             {
                 var rollback = options.RollbackOnFailure
-                    ? await FailureRollback.RunAsync(applier, monitor, applied.Select(item => item.Rendered).ToList(), migration, failure, context.Progress)
+                    ? await FailureRollback.RunAsync(applier, monitor, applied.Select(item => item.Rendered).ToList(), migration, failure, options, settings, context.Progress)
                     : null;
                 return ReportFailure(context, settings.Description, Applied(applied), migration, failure, rollback);
             }

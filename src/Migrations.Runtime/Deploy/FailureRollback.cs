@@ -1,4 +1,5 @@
 using Migrations.Runtime.Cli;
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
@@ -11,11 +12,11 @@ namespace Migrations.Runtime.Deploy;
 /// migration it cannot undo — forward-only, not reversible, or whose Down() fails — because older Down()s may depend on it
 /// being gone, and names every migration it did not undo with the reason. Nothing is undone when the failed migration ran
 /// without a transaction (it may be half applied: undoing what lies under it is not safe), when the connection was lost,
-/// or when the deploy was cancelled.
+/// or when the deploy was cancelled. A Down() that reaches past a tenant's schema is refused as by 'rollback'.
 /// </summary>
 internal static class FailureRollback
 {
-    public static async Task<RollbackOutcome> RunAsync(MigrationApplier applier, BlockerMonitor monitor, IReadOnlyList<RenderedMigration> appliedThisRun, RenderedMigration failed, BundleException failure, IProgressReporter progress)
+    public static async Task<RollbackOutcome> RunAsync(MigrationApplier applier, BlockerMonitor monitor, IReadOnlyList<RenderedMigration> appliedThisRun, RenderedMigration failed, BundleException failure, DeployOptions options, ConnectionSettings settings, IProgressReporter progress)
     {
         var newestFirst = appliedThisRun.Reverse().ToList();
         var blocked = failure.ExitCode switch
@@ -39,7 +40,7 @@ internal static class FailureRollback
             {
                 RenderProblemKind.ForwardOnly => "forward-only: it has no Down()",
                 RenderProblemKind.NotReversible => $"not reversible: {rendered.DownProblem.Message}",
-                _ => null,
+                _ => OtherSchema(rendered, options, settings),
             };
             if (reason is null)
             {
@@ -63,5 +64,19 @@ internal static class FailureRollback
         }
 
         return new RollbackOutcome(undone, []);
+    }
+
+    /// <summary>As 'rollback' does: a Down() that reaches past the tenant's schema is not run.</summary>
+    private static string? OtherSchema(RenderedMigration rendered, DeployOptions options, ConnectionSettings settings)
+    {
+        try
+        {
+            TenantSchemaGuard.RefuseOtherSchemas(settings, [(rendered.Migration, rendered.Down)], options.AllowedSchemas ?? []);
+            return null;
+        }
+        catch (BundleException refused)
+        {
+            return "its Down() is refused as by 'rollback': " + refused.Message.Replace(" Nothing was changed.", string.Empty, StringComparison.Ordinal).TrimEnd('.');
+        }
     }
 }

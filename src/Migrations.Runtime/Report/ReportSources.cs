@@ -11,24 +11,10 @@ internal sealed record ReportSources(string Scope, TestResults? Tests, string? S
 {
     public string Link(SourceLocation location)
     {
-        var relative = Path.GetRelativePath(RepositoryOf(location.File), location.File).Replace('\\', '/');
+        var relative = Path.GetRelativePath(Backup.BackupLocation.GitWorkTreeOf(Path.GetDirectoryName(Path.GetFullPath(location.File))!) ?? Environment.CurrentDirectory, location.File).Replace('\\', '/');
         var display = $"`{relative}:{location.Line}`";
         return SourceUrl is null || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
             ? display
             : $"[{display}]({SourceUrl.TrimEnd('/')}/{Uri.EscapeDataString(relative).Replace("%2F", "/", StringComparison.Ordinal)}#L{location.Line})";
-    }
-
-    private static string RepositoryOf(string file)
-    {
-        for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null; folder = Path.GetDirectoryName(folder))
-        {
-            // A folder in a worktree has a .git file, a clone a .git folder.
-            if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git")))
-            {
-                return folder;
-            }
-        }
-
-        return Environment.CurrentDirectory;
     }
 }

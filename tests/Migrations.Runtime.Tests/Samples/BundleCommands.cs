@@ -35,7 +35,7 @@ internal static class BundleCommands
     /// <summary>The parser's first error for these arguments, or null when the bundle accepts them.</summary>
     public static string? Problem(string[] arguments)
     {
-        var root = new BundleCommandLine("bundle", _ => throw new InvalidOperationException("parse only")).Build();
+        var root = new BundleCommandLine("bundle", (_, _) => throw new InvalidOperationException("parse only")).Build();
         var result = root.Parse(arguments);
         if (result.Errors.Count > 0)
         {

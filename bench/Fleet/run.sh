@@ -4,6 +4,8 @@
 # database, the way teams do it today) against one `deploy --targets` process at --parallel 1, 4, 8 and 16. Then a
 # fleet deploy killed with SIGKILL midway and resumed from its journal, and a breakdown of where the time goes.
 # After every run each database must hold exactly M applied migrations: a double apply fails the benchmark.
+# Besides wall time it counts CPU: the client's (the bundle processes) and the server's (the PostgreSQL backends that
+# served the run), since on this machine both share the same cores.
 # Usage: bench/Fleet/run.sh [databases=1000] [migrations=10] [breakdown-databases=200]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -24,11 +26,14 @@ psql_admin() { PGPASSWORD=postgres psql -h 127.0.0.1 -p "$port" -U postgres -v O
 name() { printf 'fleet_%05d' "$1"; }
 url() { printf 'postgresql://postgres:postgres@127.0.0.1:%s/%s' "$port" "$(name "$1")"; }
 now() { date +%s.%N; }
-elapsed() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.2f", e - s }'; }
+postmaster="$(head -n 1 "$(psql_admin -c 'SHOW data_directory' postgres)/postmaster.pid")"
+ticks="$(getconf CLK_TCK)"
+# CPU of the backends that ended (the postmaster's reaped children): each target's connections end with it.
+server_cpu() { awk -v t="$ticks" '{ printf "%.3f", ($16 + $17) / t }' "/proc/$postmaster/stat"; }
 
 echo "creating $count databases" >&2
 { for i in $(seq 1 "$count"); do echo "DROP DATABASE IF EXISTS $(name "$i") WITH (FORCE);"; echo "CREATE DATABASE $(name "$i");"; done; } > "$work/create.sql"
-psql_admin -f "$work/create.sql" postgres >/dev/null
+psql_admin -f "$work/create.sql" postgres >/dev/null 2>&1
 for i in $(seq 1 "$count"); do url "$i"; echo; done > "$work/targets.txt"
 head -n "$sample" "$work/targets.txt" > "$work/sample.txt"
 
@@ -48,23 +53,28 @@ verify() {
   if [ "$wrong" != "0" ]; then echo "$label: $wrong database(s) do not hold exactly $expected applied migrations" >&2; exit 1; fi
 }
 
-declare -A seconds
-run_loop() {
-  fresh; local start; start="$(now)"
-  while read -r target; do "$bundle" deploy --connection "$target" >/dev/null || { echo "a single deploy failed" >&2; exit 1; }; done < "$work/targets.txt"
-  seconds[loop]="$(elapsed "$start")"; verify "shell loop"
-  echo "shell loop of $count single deploys: ${seconds[loop]}s" >&2
+# measure KEY COMMAND…: wall seconds, client CPU seconds (the command and its children) and server CPU seconds.
+declare -A wall client serv
+measure() {
+  local key="$1"; shift
+  local before start; before="$(server_cpu)"; start="$(now)"
+  /usr/bin/time -f '%U %S' -o "$work/time.txt" "$@"
+  wall[$key]="$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.2f", e - s }')"
+  sleep 0.5
+  serv[$key]="$(awk -v b="$before" -v a="$(server_cpu)" 'BEGIN { printf "%.2f", a - b }')"
+  client[$key]="$(awk '{ printf "%.2f", $1 + $2 }' "$work/time.txt")"
 }
 
-run_fleet() {
-  local parallel="$1"; fresh; local start; start="$(now)"
-  "$bundle" deploy --targets "$work/targets.txt" --parallel "$parallel" >"$work/fleet-$parallel.log" 2>&1 || { echo "fleet --parallel $parallel failed: see $work/fleet-$parallel.log" >&2; exit 1; }
-  seconds[p$parallel]="$(elapsed "$start")"; verify "fleet --parallel $parallel"
-  echo "fleet deploy --parallel $parallel: ${seconds[p$parallel]}s" >&2
-}
+loop() { while read -r target; do "$bundle" deploy --connection "$target" >/dev/null || { echo "a single deploy failed" >&2; return 1; }; done < "$work/targets.txt"; }
+fleet() { "$bundle" deploy --targets "$1" --parallel "$2" "${@:3}" >"$work/fleet.log" 2>&1 || { echo "fleet deploy failed: see $work/fleet.log" >&2; return 1; }; }
+export -f loop; export bundle work
 
-run_loop
-for parallel in 1 4 8 16; do run_fleet "$parallel"; done
+fresh; measure loop bash -c loop; verify "shell loop"
+echo "shell loop of $count single deploys: ${wall[loop]}s" >&2
+for parallel in 1 4 8 16; do
+  fresh; measure "p$parallel" bash -c "$(declare -f fleet); fleet '$work/targets.txt' $parallel"; verify "fleet --parallel $parallel"
+  echo "fleet deploy --parallel $parallel: ${wall[p$parallel]}s" >&2
+done
 
 # SIGKILL halfway through, then the same command again: the journal skips what finished.
 fresh; rm -f "$work/targets.txt.journal"
@@ -74,56 +84,59 @@ pid=$!
 finished_count() { local n; n="$(grep -c '"event":"finished"' "$work/targets.txt.journal" 2>/dev/null || true)"; echo "${n:-0}"; }
 while [ "$(finished_count)" -lt $((count / 2)) ]; do sleep 0.05; done
 kill -KILL "$pid"; wait "$pid" 2>/dev/null || true
-killed_after="$(elapsed "$start")"
+killed_after="$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.2f", e - s }')"
 finished="$(finished_count)"
 start="$(now)"
 "$bundle" deploy --targets "$work/targets.txt" --parallel 8 >"$work/resumed.log" 2>&1 || { echo "the resumed fleet deploy failed: see $work/resumed.log" >&2; exit 1; }
-resumed="$(elapsed "$start")"
+resumed="$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.2f", e - s }')"
 verify "killed and resumed"
 skipped="$(grep -o '[0-9]* skipped (done in an earlier run)' "$work/resumed.log" | grep -o '^[0-9]*')"
 [ -f "$work/targets.txt.journal" ] && { echo "the journal of a complete run was not removed" >&2; exit 1; }
 
-# Where the time goes, on the first $sample databases, one at a time (--parallel 1, in one process, against the loop):
-#   process:    --help (start-up, nothing else); the loop per database minus the fleet per database
+# Where the time of one database goes, on the first $sample databases one at a time (--parallel 1), median of 3 rounds:
 #   connect:    a fleet deploy that finds nothing to do (connect, pooling check, lock, read history)
 #   history:    the first migration into fresh databases, minus the same into databases whose history tables exist
 #   migration:  (the other M - 1 migrations - a deploy with nothing to do) / (M - 1)
-help_start="$(now)"; for _ in 1 2 3 4 5; do "$bundle" --help >/dev/null; done; help="$(awk -v t="$(elapsed "$help_start")" 'BEGIN { printf "%.3f", t / 5 }')"
-fresh "$sample"; start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 --target "$first_version" >/dev/null 2>&1; first_fresh="$(elapsed "$start")"
-verify "first migration only" 1 "$sample"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 { for i in $(seq 1 "$sample"); do echo "\\c $(name "$i")"; echo 'DROP TABLE t1; TRUNCATE migrations_history, "VersionInfo";'; done; } > "$work/undo-first.sql"
-psql_admin -f "$work/undo-first.sql" postgres >/dev/null
-start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 --target "$first_version" >/dev/null 2>&1; first_existing="$(elapsed "$start")"
-start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 >/dev/null 2>&1; rest="$(elapsed "$start")"
-start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 >/dev/null 2>&1; noop="$(elapsed "$start")"
-verify "breakdown" "$migrations" "$sample"
-
-ms() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.1f", 1000 * t / n }'; }
-printf '\nFleet deploy benchmark: %d databases x %d migrations, PostgreSQL 15 on the same 2 cores, published single-file bundle\n\n' "$count" "$migrations"
-printf '%-34s %9s %13s %9s\n' "run" "seconds" "ms/database" "vs loop"
-printf '%-34s %9s %13s %9s\n' "----------------------------------" "---------" "-------------" "---------"
-printf '%-34s %9.2f %13s %8.2fx\n' "shell loop of single deploys" "${seconds[loop]}" "$(ms "${seconds[loop]}" "$count")" 1
-best=p1
-for parallel in 1 4 8 16; do
-  key="p$parallel"
-  printf '%-34s %9.2f %13s %8.2fx\n' "deploy --targets --parallel $parallel" "${seconds[$key]}" "$(ms "${seconds[$key]}" "$count")" "$(awk -v l="${seconds[loop]}" -v f="${seconds[$key]}" 'BEGIN { print l / f }')"
-  awk -v a="${seconds[$key]}" -v b="${seconds[$best]}" 'BEGIN { exit !(a < b) }' && best="$key"
+timed() { local start; start="$(now)"; "$bundle" deploy --targets "$work/sample.txt" --parallel 1 "$@" >/dev/null 2>&1; awk -v s="$start" -v e="$(now)" -v n="$sample" 'BEGIN { printf "%.2f", 1000 * (e - s) / n }'; }
+history_ms=(); migration_ms=(); connect_ms=(); help_ms=()
+for round in 1 2 3; do
+  fresh "$sample"
+  first_fresh="$(timed --target "$first_version")"
+  psql_admin -f "$work/undo-first.sql" postgres >/dev/null
+  first_existing="$(timed --target "$first_version")"
+  rest="$(timed)"
+  noop="$(timed)"
+  verify "breakdown" "$migrations" "$sample"
+  history_ms+=("$(awk -v f="$first_fresh" -v e="$first_existing" 'BEGIN { print f - e }')")
+  migration_ms+=("$(awk -v r="$rest" -v o="$noop" -v m="$migrations" 'BEGIN { print (r - o) / (m - 1) }')")
+  connect_ms+=("$noop")
+  start="$(now)"; "$bundle" --help >/dev/null; help_ms+=("$(awk -v s="$start" -v e="$(now)" 'BEGIN { print 1000 * (e - s) }')")
 done
+
+ms() { awk -v t="$1" -v n="$count" 'BEGIN { printf "%.1f", 1000 * t / n }'; }
+printf '\nFleet deploy benchmark: %d databases x %d migrations; PostgreSQL 15 and the bundle (published single file) share %d cores\n\n' "$count" "$migrations" "$(nproc)"
+printf '%-32s %8s %12s %14s %14s %8s\n' "run" "seconds" "ms/database" "client CPU ms" "server CPU ms" "vs loop"
+printf '%-32s %8s %12s %14s %14s %8s\n' "--------------------------------" "--------" "------------" "--------------" "--------------" "--------"
+best=p1
+for key in loop p1 p4 p8 p16; do
+  label="deploy --targets --parallel ${key#p}"; [ "$key" = loop ] && label="shell loop of single deploys"
+  printf '%-32s %8.2f %12s %14s %14s %7.2fx\n' "$label" "${wall[$key]}" "$(ms "${wall[$key]}")" "$(ms "${client[$key]}")" "$(ms "${serv[$key]}")" "$(awk -v l="${wall[loop]}" -v f="${wall[$key]}" 'BEGIN { print l / f }')"
+  [ "$key" != loop ] && awk -v a="${wall[$key]}" -v b="${wall[$best]}" 'BEGIN { exit !(a < b) }' && best="$key"
+done
+printf '(client CPU and server CPU are per database; "vs loop" is wall time)\n'
 printf '\ndouble applies: 0 (every database holds exactly %d applied migrations after every run)\n' "$migrations"
 printf 'SIGKILL after %ss with %d of %d targets finished; the resumed run skipped %s and finished the rest in %ss\n' "$killed_after" "$finished" "$count" "${skipped:-0}" "$resumed"
-printf '\nwhere the time of one database goes (first %d databases, one at a time):\n' "$sample"
-connect="$(ms "$noop" "$sample")"
-per_migration="$(awk -v r="$rest" -v o="$noop" -v n="$sample" -v m="$migrations" 'BEGIN { printf "%.1f", 1000 * (r - o) / n / (m - 1) }')"
-history="$(awk -v f="$first_fresh" -v e="$first_existing" -v n="$sample" 'BEGIN { printf "%.1f", 1000 * (f - e) / n }')"
-fleet_each="$(ms "${seconds[p1]}" "$count")"; loop_each="$(ms "${seconds[loop]}" "$count")"
-printf '  process start-up (--help):                      %6.1f ms\n' "$(awk -v h="$help" 'BEGIN { print 1000 * h }')"
-printf '  one process per database (loop - fleet, each): %6.1f ms  (start-up, assembly load, JIT, DI container: paid once in a fleet)\n' "$(awk -v l="$loop_each" -v f="$fleet_each" 'BEGIN { print l - f }')"
-printf '  connect, pooling check, lock, read history:    %6s ms\n' "$connect"
-printf '  history tables set-up (first deploy only):     %6s ms\n' "$history"
-printf '  each migration (transaction + history row):    %6s ms  (x %d)\n' "$per_migration" "$migrations"
-best_each="$(ms "${seconds[$best]}" "$count")"
-pod="$(awk -v s="${seconds[$best]}" -v c="$count" 'BEGIN { printf "%.0f", s * 1000 / c }')"
-printf '\n10,000 databases through the Indexed Job (completions 10, --parallel %s per pod): each pod deploys 1,000, about %ss at\n' "${best#p}" "$pod"
-printf 'this run'"'"'s best rate (%s ms/database, with the server on the same 2 cores). Job parallelism 10: about %ss in all;\n' "$best_each" "$pod"
-printf 'parallelism 5: %ss; 1: %ss; plus each pod'"'"'s start (scheduling, image pull: seconds to a minute). The servers must\n' "$((2 * pod))" "$((10 * pod))"
-printf 'accept parallelism x --parallel x 2 connections between them (160 at parallelism 10 and --parallel 8).\n'
+printf '\nwhere the time of one database goes (first %d databases, one at a time, median of 3 rounds):\n' "$sample"
+printf '  process start-up of the bundle (--help):       %6.1f ms  (paid per database by the loop, once by a fleet)\n' "$(printf '%s\n' "${help_ms[@]}" | median)"
+printf '  loop minus fleet, per database:                %6.1f ms  (start-up, assembly load, JIT, first connection: the process)\n' "$(awk -v l="${wall[loop]}" -v f="${wall[p1]}" -v n="$count" 'BEGIN { print 1000 * (l - f) / n }')"
+printf '  connect, pooling check, lock, read history:    %6.1f ms  (a deploy that finds nothing to do)\n' "$(printf '%s\n' "${connect_ms[@]}" | median)"
+printf '  history tables set-up (first deploy only):     %6.1f ms\n' "$(printf '%s\n' "${history_ms[@]}" | median)"
+printf '  each migration (transaction + history row):    %6.1f ms  (x %d)\n' "$(printf '%s\n' "${migration_ms[@]}" | median)" "$migrations"
+pod="$(awk -v s="${wall[$best]}" -v c="$count" 'BEGIN { printf "%.0f", s * 1000 / c }')"
+client_best="$(ms "${client[$best]}")"
+printf '\n10,000 databases through the Indexed Job (completions 10, 1,000 databases per pod, --parallel %s): at this run'"'"'s best\n' "${best#p}"
+printf 'rate a pod takes about %ss (here the server shares the pod'"'"'s 2 cores; a pod that only runs the bundle spends %s ms of\n' "$pod" "$client_best"
+printf 'CPU per database, %.0fs per 1,000 on one core). Job parallelism 10: about %ss in all; 5: %ss; 1: %ss; plus each pod'"'"'s\n' "$(awk -v c="$client_best" 'BEGIN { print c }')" "$pod" "$((2 * pod))" "$((10 * pod))"
+printf 'start (scheduling, image pull: seconds to a minute). The servers must accept parallelism x --parallel x 2 connections.\n'

@@ -36,6 +36,11 @@ internal sealed class BundleCommandLine
     private readonly Option<TimeSpan> _lockWait;
     private readonly Option<TimeSpan> _lockTimeout;
     private readonly Option<TimeSpan?> _statementTimeout;
+    private readonly Option<TimeSpan> _maxReplicaLag;
+    private readonly Option<long> _maxReplicaLagBytes;
+    private readonly Option<TimeSpan> _backfillLockWait;
+    private readonly Option<TimeSpan> _backfillPauseLimit;
+    private readonly Option<TimeSpan> _indexWaitLimit;
     private readonly Option<int> _retries = new("--retries") { Description = "Attempts for a transactional migration that hits the lock timeout.", DefaultValueFactory = _ => RetryPolicy.Default.Attempts };
 
     private readonly Option<string[]> _allowSchema = new("--allow-schema")
@@ -56,6 +61,18 @@ internal sealed class BundleCommandLine
             CustomParser = result => DurationParser.TryParse(result.Tokens[0].Value, out var value) ? value : Fail<TimeSpan?>(result, "--statement-timeout"),
         };
 
+        var health = Backfill.HealthLimits.Default;
+        _maxReplicaLag = Duration("--max-replica-lag", "A backfill pauses while a streaming replica's replay lag (pg_stat_replication.replay_lag) is above this.", health.MaxReplicaLag);
+        _maxReplicaLagBytes = new Option<long>("--max-replica-lag-bytes")
+        {
+            Description = $"A backfill pauses while a streaming replica has more WAL than this still to replay (e.g. 256MB, 1GB). Default: {Backfill.DatabaseHealth.Bytes(health.MaxReplicaLagBytes)}.",
+            DefaultValueFactory = _ => health.MaxReplicaLagBytes,
+            CustomParser = result => ByteSizeParser.TryParse(result.Tokens[0].Value, out var bytes) ? bytes : FailSize(result),
+        };
+        _backfillLockWait = Duration("--backfill-lock-wait", "lock_timeout of each backfill batch, and how long another session may wait for a lock on the backfilled table before the backfill pauses.", health.LockWait);
+        _backfillPauseLimit = Duration("--backfill-pause-limit", $"A backfill paused longer than this in one stretch gives up (exit {ExitCodes.GaveUpWaiting}, resumable: deploy again).", health.PauseLimit);
+        _indexWaitLimit = Duration("--index-wait-limit", $"A concurrent index build that waits longer than this for old transactions gives up (exit {ExitCodes.GaveUpWaiting}; the next deploy rebuilds the index).", health.IndexWaitLimit);
+
         // lock_timeout = 0 means "wait forever" to PostgreSQL: the very queueing behind a long transaction deploy prevents.
         _lockTimeout.Validators.Add(result =>
         {
@@ -63,6 +80,13 @@ internal sealed class BundleCommandLine
             if (result.Tokens.Count > 0 && DurationParser.TryParse(result.Tokens[0].Value, out var value) && value <= TimeSpan.Zero)
             {
                 result.AddError("--lock-timeout must be more than 0: PostgreSQL reads 0 as no limit, and a DDL statement would then queue behind any long transaction, blocking every query behind it.");
+            }
+        });
+        _backfillLockWait.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && DurationParser.TryParse(result.Tokens[0].Value, out var value) && value <= TimeSpan.Zero)
+            {
+                result.AddError("--backfill-lock-wait must be more than 0: it is each batch's lock_timeout, and PostgreSQL reads 0 as no limit.");
             }
         });
         _retries.Validators.Add(result =>
@@ -119,13 +143,18 @@ internal sealed class BundleCommandLine
         command.Options.Add(trustBuild);
         command.Options.Add(rollbackOnFailure);
         AddEngineOptions(command);
+        foreach (var option in new Option[] { _maxReplicaLag, _maxReplicaLagBytes, _backfillLockWait, _backfillPauseLimit, _indexWaitLimit })
+        {
+            command.Options.Add(option);
+        }
+
         var fleet = FleetCommandOptions.AddTo(command, FleetVerb.Deploy);
         command.SetAction((result, token) =>
         {
             var options = new DeployOptions(
                 result.GetValue(_connection), result.GetValue(target), result.GetValue(dryRun), result.GetValue(outOfOrder),
                 result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), result.GetValue(backup), AllowedSchemas(result),
-                result.GetValue(trustBuild), result.GetValue(rollbackOnFailure));
+                result.GetValue(trustBuild), result.GetValue(rollbackOnFailure), Health(result));
             if (fleet.TargetsFile(result) is not null && (options.DryRun || options.Backup))
             {
                 throw BundleException.Usage(options.DryRun
@@ -283,6 +312,9 @@ internal sealed class BundleCommandLine
 
     private IReadOnlyList<string> AllowedSchemas(ParseResult result) => result.GetValue(_allowSchema) ?? [];
 
+    private Backfill.HealthLimits Health(ParseResult result) => new(
+        result.GetValue(_maxReplicaLag), result.GetValue(_maxReplicaLagBytes), result.GetValue(_backfillLockWait), result.GetValue(_backfillPauseLimit), result.GetValue(_indexWaitLimit));
+
     private DeployTimeouts Timeouts(ParseResult result) => new(result.GetValue(_lockTimeout), result.GetValue(_statementTimeout));
 
     internal BundleContext Context(ParseResult result) => _context(result.GetValue(_json), Discovery.RunnerTags.Split(result.GetValue(_tags)));
@@ -293,6 +325,12 @@ internal sealed class BundleCommandLine
         DefaultValueFactory = _ => defaultValue,
         CustomParser = result => DurationParser.TryParse(result.Tokens[0].Value, out var value) ? value : Fail<TimeSpan>(result, name),
     };
+
+    private static long FailSize(ArgumentResult result)
+    {
+        result.AddError("--max-replica-lag-bytes takes a size such as 256MB, 1GB or a number of bytes.");
+        return 0;
+    }
 
     private static T Fail<T>(ArgumentResult result, string name)
     {

@@ -28,7 +28,7 @@ public sealed class BundleContext
         Error = error;
         Json = json;
         // With --json, stdout carries one JSON document: progress goes to stderr.
-        Progress = new ConsoleProgress(progressToError ? error : output, error);
+        Progress = new ConsoleProgress(progressToError ? error : output, error, OperationProgressChoice.For(json, error));
         Actor = DeployActor.Current(assembly);
     }
 

@@ -16,5 +16,8 @@ public static class ExitCodes
     public const int DriftFound = 10;
     public const int TestFailed = 11;
     public const int ToolFailed = 12;
+
+    /// <summary>A backfill paused for database health, or a concurrent index build waited for old transactions, past its limit; resumable.</summary>
+    public const int GaveUpWaiting = 13;
     public const int Cancelled = 130;
 }

@@ -65,7 +65,7 @@ public static class DeployCommand
         }
 
         context.Progress.Info($"Deploying {plan.Count} migration(s) to {settings.Description}.");
-        var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken);
+        var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken) { Limits = options.Health ?? Backfill.HealthLimits.Default };
         var unfinished = analysis.Unfinished.Select(status => status.Migration.Version).ToHashSet();
         var applied = new List<(RenderedMigration Rendered, long DurationMs)>();
         await using var monitor = new BlockerMonitor(settings.ConnectionString, session.TakeWatcher());

@@ -13,4 +13,5 @@ public sealed record DeployOptions(
     bool Backup = false,
     IReadOnlyList<string>? AllowedSchemas = null,
     bool TrustBuild = false,
-    bool RollbackOnFailure = false);
+    bool RollbackOnFailure = false,
+    Backfill.HealthLimits? Health = null);

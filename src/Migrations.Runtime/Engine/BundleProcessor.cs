@@ -60,8 +60,16 @@ internal sealed class BundleProcessor(
         }
     }
 
-    public override void Process(PerformDBOperationExpression expression) =>
+    public override void Process(PerformDBOperationExpression expression)
+    {
+        if (expression.Operation?.Target is Backfill.BackfillDefinition backfill)
+        {
+            RequiredSink.Backfill(backfill);
+            return;
+        }
+
         RequiredSink.Operation(expression.Description, () => expression.Operation?.Invoke(OpenConnection(), Transaction));
+    }
 
     public override bool Exists(string template, params object[] args) => Offline(() => base.Exists(template, args));
 

@@ -24,6 +24,9 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
     /// <summary>Concurrent indexes an earlier, interrupted run completed (<see cref="EarlierIndexBuilds"/>): not built again.</summary>
     public IReadOnlySet<string> AlreadyBuilt { get; set; } = new HashSet<string>();
 
+    /// <summary>Set for a migration that runs without a transaction: where its backfills keep progress.</summary>
+    public Backfill.BackfillScope? Backfills { get; set; }
+
     /// <summary>The statement running now, or the one that failed.</summary>
     public string? CurrentStatement { get; private set; }
 
@@ -70,6 +73,16 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         cancellationToken.ThrowIfCancellationRequested();
         run();
         Executed.Add($"-- Execute.WithConnection({description ?? "code"})");
+    }
+
+    public void Backfill(Backfill.BackfillDefinition backfill)
+    {
+        var scope = Backfills ?? throw new Cli.BundleException(Cli.ExitCodes.MigrationFailed, $"The backfill of {backfill.DisplayTable} can run only in a migration with TransactionBehavior.None, not in a seed profile.");
+        CurrentStatement = backfill.Template();
+        // The batches manage their own transactions and timeouts: what this sink last SET for the session is stale after them.
+        ResetTimeoutScope();
+        new Backfill.BackfillRunner(scope).RunAsync(backfill).GetAwaiter().GetResult();
+        Executed.Add(backfill.Template());
     }
 
     private void ApplyTimeouts(NpgsqlConnection connection, NpgsqlTransaction? transaction, StatementTraits traits)

@@ -10,4 +10,7 @@ internal interface IStatementSink
 
     /// <summary>Execute.WithConnection(...): arbitrary code, opaque to rendering.</summary>
     void Operation(string? description, Action run);
+
+    /// <summary>Execute.Backfill(…): rendered as its per-batch statement, run by the bundle in batches.</summary>
+    void Backfill(Backfill.BackfillDefinition backfill);
 }

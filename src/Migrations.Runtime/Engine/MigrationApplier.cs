@@ -19,6 +19,9 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
     /// <summary>The blockers last seen in any attempt: a final attempt can fail before its own observation runs.</summary>
     private IReadOnlyList<BlockingSession> _lastBlockers = [];
 
+    /// <summary>When backfills pause and index builds give up (deploy's health options).</summary>
+    public Backfill.HealthLimits Limits { get; init; } = Backfill.HealthLimits.Default;
+
     /// <param name="resumesEarlierAttempt">The history shows an unfinished earlier run of this migration (failed or interrupted).</param>
     public async Task<TimeSpan> ApplyAsync(RenderedMigration rendered, MigrationDirection direction, BlockerMonitor monitor, bool resumesEarlierAttempt = false)
     {
@@ -78,7 +81,11 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
     {
         var migration = rendered.Migration;
         var started = DateTimeOffset.UtcNow;
-        var sink = new ExecutingSink(session.Host.Processor, timeouts, monitor, progress, cancellationToken);
+        var sink = new ExecutingSink(session.Host.Processor, timeouts, monitor, progress, cancellationToken)
+        {
+            Backfills = new Backfill.BackfillScope(migration.DisplayName, migration.Version, direction, session.Connection,
+                new Backfill.BackfillProgressStore(session.Connection, session.History.BackfillTable), session.Settings.ConnectionString, Limits, monitor, progress, cancellationToken),
+        };
         if (direction == MigrationDirection.Up)
         {
             sink.AlreadyBuilt = await new EarlierIndexBuilds(session.Connection, timeouts, progress, cancellationToken).ReconcileAsync(rendered, resumesEarlierAttempt);

@@ -83,7 +83,23 @@ internal sealed class MigrationHost : IDisposable
         var expressions = context.Expressions.ToList();
         // Default names (IX_…, FK_…) and schema come from FluentMigrator's conventions, exactly as its own runner applies them.
         _validator.ApplyConventionsToAndValidateExpressions(migration, expressions);
+        RefuseBackfillInTransaction(migration, expressions);
         return expressions;
+    }
+
+    /// <summary>
+    /// Each batch of a backfill commits on its own; inside the migration's transaction nothing would commit until the
+    /// end, holding every row lock of the whole table. The build reports this as a migration that fails to render.
+    /// </summary>
+    private static void RefuseBackfillInTransaction(IMigration migration, IReadOnlyList<IMigrationExpression> expressions)
+    {
+        var attribute = migration.GetType().GetCustomAttribute<MigrationAttribute>(inherit: false);
+        if (attribute is { TransactionBehavior: TransactionBehavior.Default }
+            && expressions.OfType<PerformDBOperationExpression>().FirstOrDefault(expression => expression.Operation?.Target is Backfill.BackfillDefinition) is { } found)
+        {
+            var backfill = (Backfill.BackfillDefinition)found.Operation!.Target!;
+            throw new InvalidOperationException($"The backfill of {backfill.DisplayTable} commits batch by batch and cannot run inside the migration's transaction: declare [Migration({attribute.Version}, TransactionBehavior.None)] and keep schema changes in an earlier migration.");
+        }
     }
 
     public void Dispose()

@@ -6,4 +6,9 @@ public interface IProgressReporter
     void Info(string message);
 
     void Warn(string message);
+
+    /// <summary>Events of long operations (backfills, index builds); dropped unless the reporter shows them.</summary>
+    void Report(OperationEvent operationEvent)
+    {
+    }
 }

@@ -13,4 +13,12 @@ internal sealed class RecordingSink : IStatementSink
 
     public void Operation(string? description, Action run) =>
         Statements.Add($"-- Execute.WithConnection({description ?? "code"}): runs .NET code against the live database; not rendered");
+
+    /// <summary>How the bundle runs it (a comment: tuning it changes no checksum), then the statement each batch runs.</summary>
+    public void Backfill(Backfill.BackfillDefinition backfill)
+    {
+        backfill.Validate();
+        Statements.Add(backfill.Describe());
+        Statements.Add(backfill.Template());
+    }
 }

@@ -22,6 +22,9 @@ public static class StatusCommand
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);
         var analysis = HistoryAnalysis.Analyse(bundle, history, await checksums);
+        var backfills = (await new Backfill.BackfillProgressStore(session.Connection, session.History.BackfillTable)
+                .UnfinishedAsync(analysis.Unfinished.Select(status => status.Migration.Version).ToList(), cancellationToken))
+            .ToLookup(progress => progress.Version);
 
         if (context.Json)
         {
@@ -37,6 +40,9 @@ public static class StatusCommand
                     appliedAt = status.IsApplied ? status.Entry?.FinishedAt ?? status.Entry?.StartedAt : null,
                     appliedBy = status.IsApplied ? status.Entry?.AppliedBy : null,
                     detail = status.Kind is StatusKind.Failed or StatusKind.Interrupted ? status.Entry?.Detail : null,
+                    backfills = backfills.Contains(status.Migration.Version)
+                        ? backfills[status.Migration.Version].Select(progress => new { table = progress.Table, direction = progress.Direction, rowsRead = progress.RowsScanned, rowsChanged = progress.RowsChanged, estimatedRows = progress.EstimatedRows, lastKey = progress.LastKey, endKey = progress.EndKey, updatedAt = progress.UpdatedAt })
+                        : null,
                 }),
                 unknown = analysis.Unknown.Select(entry => new { version = entry.Version, name = entry.Name, appliedAt = entry.FinishedAt ?? entry.StartedAt }),
                 pending = analysis.Pending.Count(),
@@ -44,7 +50,7 @@ public static class StatusCommand
         }
         else
         {
-            WriteTable(context.Output, settings.Description, analysis);
+            WriteTable(context.Output, settings.Description, analysis, backfills);
         }
 
         if (!exitCode)
@@ -86,7 +92,7 @@ public static class StatusCommand
             : $"{pending} pending migration(s). Run 'deploy' to apply them.";
     }
 
-    private static void WriteTable(TextWriter output, string database, HistoryAnalysis analysis)
+    private static void WriteTable(TextWriter output, string database, HistoryAnalysis analysis, ILookup<long, Backfill.BackfillProgress> backfills)
     {
         var rows = analysis.Migrations
             .Select(status => new[] { status.Migration.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), status.Migration.Name, status.Label, status.IsApplied ? FormatTime(status.Entry?.FinishedAt ?? status.Entry?.StartedAt) : string.Empty })
@@ -100,6 +106,11 @@ public static class StatusCommand
         foreach (var status in analysis.Unfinished)
         {
             output.WriteLine($"{status.Migration.DisplayName} {status.Label} ({status.Entry?.Detail ?? "the run was interrupted"}): 'deploy' runs it again; if it cannot, repair by hand and use 'resolve --applied' or 'resolve --rolled-back'.");
+            foreach (var progress in backfills[status.Migration.Version])
+            {
+                var where = progress.LastKey is null ? "no batch committed yet" : $"done up to key {progress.LastKey} of {progress.EndKey}";
+                output.WriteLine($"  backfill of {progress.Table}: {progress.Describe()}, {where}, last batch at {FormatTime(progress.UpdatedAt)} UTC; 'deploy' resumes it there.");
+            }
         }
 
         foreach (var status in analysis.Modified)

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Migrations.Runtime.Backfill;
+
+/// <summary>
+/// Looks, from a connection of its own, at what should pause a backfill on one table: replicas' replay lag
+/// (pg_stat_replication), other sessions' lock waits on the table (pg_stat_activity, pg_locks) and an autovacuum that
+/// protects the table from wraparound (pg_stat_progress_vacuum). One round trip per look.
+/// </summary>
+internal sealed class DatabaseHealth(string connectionString, uint tableOid, string tableName, int backfillPid, HealthLimits limits) : IAsyncDisposable
+{
+    private const string Sql = """
+        SELECT p.pid FROM pg_stat_progress_vacuum p JOIN pg_stat_activity a ON a.pid = p.pid
+        WHERE p.relid = @table AND a.query LIKE '%to prevent wraparound%' LIMIT 1;
+        SELECT coalesce(nullif(application_name, ''), 'standby'), coalesce(client_addr::text, 'local socket'),
+               coalesce(extract(epoch FROM replay_lag), 0)::float8, pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::float8
+        FROM pg_stat_replication WHERE state = 'streaming' ORDER BY 4 DESC NULLS FIRST;
+        SELECT a.pid, coalesce(a.application_name, ''), extract(epoch FROM now() - coalesce(a.query_start, a.state_change))::float8,
+               split_part(coalesce(a.query, ''), E'\n', 1), array_to_string(pg_blocking_pids(a.pid), ', ')
+        FROM pg_stat_activity a
+        WHERE a.wait_event_type = 'Lock' AND a.pid NOT IN (pg_backend_pid(), @backfill)
+          AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.relation = @table)
+        ORDER BY a.query_start LIMIT 1;
+        """;
+
+    private NpgsqlConnection? _connection;
+    private bool _warnedInvisibleLag;
+
+    /// <summary>Why the backfill should wait now, in one line; null when nothing stands in its way.</summary>
+    public async Task<string?> ReasonToPauseAsync(Action<string> warn, CancellationToken cancellationToken)
+    {
+        _connection ??= await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(Sql, _connection);
+        command.Parameters.Add(new NpgsqlParameter("table", NpgsqlTypes.NpgsqlDbType.Oid) { Value = tableOid });
+        command.Parameters.AddWithValue("backfill", backfillPid);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            return $"autovacuum (pid {reader.GetInt32(0)}) is vacuuming {tableName} to prevent transaction ID wraparound";
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        string? reason = null;
+        while (await reader.ReadAsync(cancellationToken) && reason is null)
+        {
+            if (reader.IsDBNull(3))
+            {
+                // Without pg_monitor (or superuser) the lag columns read NULL: say once that this guard is blind.
+                if (!_warnedInvisibleLag)
+                {
+                    warn("the deploying role cannot see replicas' replay position (pg_stat_replication needs pg_monitor): a backfill cannot pause for replica lag.");
+                    _warnedInvisibleLag = true;
+                }
+
+                continue;
+            }
+
+            var (name, address, lagSeconds, lagBytes) = (reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetDouble(3));
+            if (lagSeconds > limits.MaxReplicaLag.TotalSeconds || lagBytes > limits.MaxReplicaLagBytes)
+            {
+                reason = string.Create(CultureInfo.InvariantCulture, $"replica {name} ({address}) is {lagSeconds:0.0}s and {Bytes(lagBytes)} behind in replay (limits: --max-replica-lag {limits.MaxReplicaLag.TotalSeconds:0.#}s, --max-replica-lag-bytes {Bytes(limits.MaxReplicaLagBytes)})");
+            }
+        }
+
+        if (reason is not null)
+        {
+            return reason;
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken) && reader.GetDouble(2) > limits.LockWait.TotalSeconds)
+        {
+            var blockers = reader.GetString(4);
+            var application = reader.GetString(1);
+            return string.Create(CultureInfo.InvariantCulture, $"pid {reader.GetInt32(0)}{(application.Length > 0 ? $" ({application})" : string.Empty)} has waited {reader.GetDouble(2):0.0}s for a lock on {tableName}{(blockers.Length > 0 ? $", blocked by pid {blockers}" : string.Empty)} (limit: --backfill-lock-wait {limits.LockWait.TotalSeconds:0.###}s): {Truncate(reader.GetString(3))}");
+        }
+
+        return null;
+    }
+
+    internal static string Bytes(double bytes) => bytes switch
+    {
+        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 30):0.#}GB"),
+        >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 20):0.#}MB"),
+        >= 1L << 10 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 10):0.#}kB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:0}B"),
+    };
+
+    private static string Truncate(string query) => query.Length > 100 ? query[..100] + "…" : query;
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "migrations-bundle-health", Pooling = false };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}

@@ -13,7 +13,7 @@ internal sealed class DatabaseHealth(string connectionString, uint tableOid, str
     private const string Sql = """
         SELECT p.pid FROM pg_stat_progress_vacuum p JOIN pg_stat_activity a ON a.pid = p.pid
         WHERE p.relid = @table AND a.query LIKE '%to prevent wraparound%' LIMIT 1;
-        SELECT coalesce(nullif(application_name, ''), 'standby'), coalesce(client_addr::text, 'local socket'),
+        SELECT coalesce(nullif(application_name, ''), 'standby'), coalesce(host(client_addr), 'local socket'),
                coalesce(extract(epoch FROM replay_lag), 0)::float8, pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::float8
         FROM pg_stat_replication WHERE state = 'streaming' ORDER BY 4 DESC NULLS FIRST;
         SELECT a.pid, coalesce(a.application_name, ''), extract(epoch FROM now() - coalesce(a.query_start, a.state_change))::float8,

@@ -7,7 +7,7 @@ public static class Durations
 {
     public static string Short(TimeSpan value) => value switch
     {
-        { TotalSeconds: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds:0}ms"),
+        { TotalMilliseconds: < 950 } => string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds:0}ms"),
         { TotalSeconds: < 60 } => string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:0.0}s"),
         { TotalHours: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)value.TotalMinutes}m{value.Seconds:00}s"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{(int)value.TotalHours}h{value.Minutes:00}m"),

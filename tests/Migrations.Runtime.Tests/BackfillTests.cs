@@ -27,7 +27,7 @@ public sealed class BackfillTests
         await using var database = await TestPostgres.CreateDatabaseAsync();
         using var cancel = new CancellationTokenSource();
         var deploy = Task.Run(() => BundleRun.Run(Backfills, cancel.Token, "deploy", "-c", database.Url));
-        await WaitUntilAsync(database, "SELECT coalesce((SELECT rows_scanned >= 1000 FROM migrations_backfill), false)", deploy);
+        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT coalesce((SELECT rows_scanned >= 1000 FROM migrations_backfill), false)", deploy);
         await cancel.CancelAsync();
         var cancelled = await deploy;
         Assert.True(cancelled.ExitCode == ExitCodes.Cancelled, cancelled.All);
@@ -55,24 +55,79 @@ public sealed class BackfillTests
         Assert.Contains("""UPDATE "items" SET touched = touched + 1 WHERE "(primary key)" > $1 AND "(primary key)" <= $2;""", script.Output);
     }
 
-    private static async Task WaitUntilAsync(TestDatabase database, string condition, Task deploy)
+    [Fact]
+    public async Task RowLockedByTheApplication_BatchWaitsOnlyTheLockWaitThenGivesUpResumablyAndTheNextDeployFinishes()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!deploy.IsCompleted && DateTime.UtcNow < deadline)
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--target", "202409010000").ExitCode);
+        await using var application = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await application.OpenAsync();
+        await using var transaction = await application.BeginTransactionAsync();
+        await using (var hold = new Npgsql.NpgsqlCommand("SELECT 1 FROM items WHERE id = 1550 FOR UPDATE", application, transaction))
         {
-            try
-            {
-                if (await database.ScalarAsync<bool>(condition))
-                {
-                    return;
-                }
-            }
-            catch (Npgsql.PostgresException exception) when (exception.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
-            {
-                // The history tables appear once the deploy holds its lock.
-            }
-
-            await Task.Delay(20);
+            await hold.ExecuteNonQueryAsync();
         }
+
+        var stuck = BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--backfill-lock-wait", "200ms", "--backfill-pause-limit", "2s");
+
+        Assert.True(stuck.ExitCode == ExitCodes.GaveUpWaiting, stuck.All);
+        Assert.Contains($"backfill paused on items: the batch waited more than --backfill-lock-wait 200ms for a row lock on items, held by pid {application.ProcessID} (", stuck.Error);
+        Assert.Matches(@"error: The backfill of items in 202409020000 TouchItems was paused for [0-9.]+s \(the batch waited .*\) and gave up \(--backfill-pause-limit 2\.0s\)\. Its progress is saved \(.*\): deploy again to resume it\.", stuck.Error);
+        var done = await database.ScalarAsync<long>("SELECT rows_scanned FROM migrations_backfill");
+        Assert.InRange(done, 1400, 1549);
+        Assert.Equal(done, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
+
+        await transaction.RollbackAsync();
+        var resumed = BundleRun.Run(Backfills, "deploy", "-c", database.Url);
+        Assert.True(resumed.ExitCode == 0, resumed.All);
+        Assert.Equal(3000L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
+    }
+
+    [Fact]
+    public async Task AnotherSessionWaitingForALockOnTheTable_PausesTheBackfillUntilTheWaitEnds()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--target", "202409010000").ExitCode);
+        await using var holder = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false");
+        await holder.OpenAsync();
+        await using (var hold = new Npgsql.NpgsqlCommand("BEGIN; UPDATE items SET label = 'held' WHERE id = 3000", holder))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        await using var waiter = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false;Application Name=checkout");
+        await waiter.OpenAsync();
+        await using var wait = new Npgsql.NpgsqlCommand("UPDATE items SET label = 'waited' WHERE id = 3000", waiter);
+        var waiting = wait.ExecuteNonQueryAsync();
+
+        var deploy = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--backfill-lock-wait", "300ms"));
+        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'migrations-bundle-health')", deploy);
+        await Task.Delay(1500);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT coalesce((SELECT rows_scanned FROM migrations_backfill), 0)"));
+        await using (var commit = new Npgsql.NpgsqlCommand("COMMIT", holder))
+        {
+            await commit.ExecuteNonQueryAsync();
+        }
+
+        await waiting;
+        var result = await deploy;
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Matches($@"backfill paused on items: pid {waiter.ProcessID} \(checkout\) has waited [0-9.]+s for a lock on items, blocked by pid {holder.ProcessID} \(limit: --backfill-lock-wait 0\.3s\): UPDATE items SET label = 'waited' WHERE id = 3000", result.Error);
+        Assert.Equal(3000L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
+    }
+
+    [Fact]
+    public async Task SecondDeployWhileABackfillRuns_WaitsForTheDeployLockInsteadOfRunningTheSameBackfill()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var first = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", database.Url));
+        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT coalesce((SELECT rows_scanned >= 300 FROM migrations_backfill), false)", first);
+
+        var second = BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--lock-wait", "100ms");
+
+        Assert.True(second.ExitCode == ExitCodes.DeployLockNotAcquired, second.All);
+        Assert.True((await first).ExitCode == 0);
+        Assert.Equal(3000L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
     }
 }

@@ -10,6 +10,7 @@ namespace Migrations.Runtime.Tests;
 public sealed class ServerRestartTests
 {
     private const string Slow = "Migrations.Runtime.Tests.Fixtures.Slow";
+    private const string Backfills = "Migrations.Runtime.Tests.Fixtures.Backfills";
 
     [Fact]
     public async Task ServerRestartedDuringADeploy_IsAClearErrorAndTheNextDeployRunsTheMigrationAgain()
@@ -38,6 +39,31 @@ public sealed class ServerRestartTests
         var rerun = await again;
         Assert.Contains("→ 202408020000 SlowBackfill", rerun.Output);
         Assert.True(rerun.ExitCode == ExitCodes.Cancelled, rerun.All);
+    }
+
+    [Fact]
+    public async Task ServerRestartedMidBackfill_NextDeployResumesFromTheLastCommittedBatch()
+    {
+        await using var cluster = PrivateCluster.Start(new QuietProgress(new ConsoleProgress(TextWriter.Null, TextWriter.Null)), CancellationToken.None);
+        var url = $"postgresql://postgres@127.0.0.1:{cluster.Port}/postgres";
+        var connection = $"Host=127.0.0.1;Port={cluster.Port};Username=postgres;Database=postgres;Pooling=false";
+        var deploy = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", url));
+        await DatabaseWait.UntilAsync(connection, "SELECT coalesce((SELECT rows_scanned >= 500 FROM migrations_backfill), false)", deploy);
+
+        cluster.Restart();
+        var failed = await deploy;
+
+        Assert.True(failed.ExitCode == ExitCodes.CannotConnect, failed.All);
+        Assert.Contains("error: Lost the connection to the server while running 202409020000 TouchItems", failed.Error);
+        await using var database = new NpgsqlConnection(connection);
+        await database.OpenAsync();
+        await using var done = new NpgsqlCommand("SELECT rows_scanned = (SELECT count(*) FROM items WHERE touched = 1) FROM migrations_backfill", database);
+        Assert.True((bool)(await done.ExecuteScalarAsync())!);
+
+        var resumed = BundleRun.Run(Backfills, "deploy", "-c", url);
+        Assert.True(resumed.ExitCode == 0, resumed.All);
+        await using var all = new NpgsqlCommand("SELECT count(*) FILTER (WHERE touched = 1) = 3000 AND count(*) = 3000 FROM items", database);
+        Assert.True((bool)(await all.ExecuteScalarAsync())!);
     }
 
     private static async Task WaitForSleepAsync(int port, Task deploy)

@@ -132,6 +132,50 @@ internal sealed class BlockerMonitor(string connectionString, SideConnection? co
         }
     }
 
+    /// <summary>The build's row in pg_stat_progress_create_index (CREATE INDEX and REINDEX, PostgreSQL 12+); null when none.</summary>
+    public async Task<IndexBuildProgress?> FindIndexBuildAsync(int pid, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT p.phase,
+                   CASE WHEN p.blocks_total > 0 THEN p.blocks_done WHEN p.tuples_total > 0 THEN p.tuples_done ELSE p.lockers_done END,
+                   CASE WHEN p.blocks_total > 0 THEN p.blocks_total WHEN p.tuples_total > 0 THEN p.tuples_total ELSE p.lockers_total END,
+                   a.pid, coalesce(a.state, ''), extract(epoch FROM now() - coalesce(a.xact_start, a.query_start, a.backend_start))::bigint,
+                   split_part(coalesce(a.query, ''), E'\n', 1), coalesce(a.application_name, '')
+            FROM pg_stat_progress_create_index p
+            LEFT JOIN pg_stat_activity a ON a.pid = nullif(p.current_locker_pid, 0)
+            WHERE p.pid = @pid
+            """;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_disposed)
+            {
+                return null;
+            }
+
+            await using var command = new NpgsqlCommand(sql, await ConnectAsync(cancellationToken));
+            command.Parameters.AddWithValue("pid", pid);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            var locker = reader.IsDBNull(3) ? null : new BlockingSession(reader.GetInt32(3), reader.GetString(4), TimeSpan.FromSeconds(reader.GetInt64(5)), Truncate(reader.GetString(6)), reader.GetString(7));
+            return new IndexBuildProgress(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), locker);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            return null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string Truncate(string query) => query.Length > 120 ? query[..120] + "…" : query;
+
     private static async Task<IReadOnlyList<BlockingSession>> ReadSessionsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -139,7 +183,7 @@ internal sealed class BlockerMonitor(string connectionString, SideConnection? co
         while (await reader.ReadAsync(cancellationToken))
         {
             var query = reader.GetString(3);
-            sessions.Add(new BlockingSession(reader.GetInt32(0), reader.GetString(1), TimeSpan.FromSeconds(reader.GetInt64(2)), query.Length > 120 ? query[..120] + "…" : query, reader.GetString(4)));
+            sessions.Add(new BlockingSession(reader.GetInt32(0), reader.GetString(1), TimeSpan.FromSeconds(reader.GetInt64(2)), Truncate(query), reader.GetString(4)));
         }
 
         return sessions;

@@ -57,15 +57,41 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         var stopwatch = Stopwatch.StartNew();
         // Look for blockers well before lock_timeout fires: once the statement has failed, nobody blocks it any more.
         var firstObservation = TimeSpan.FromMilliseconds(Math.Clamp(timeouts.LockTimeout.TotalMilliseconds / 2, 50, 750));
-        using var observer = new Timer(_ => Observe(pid, sql, stopwatch), null, firstObservation, ReportEvery);
         using var cancellation = cancellationToken.Register(() =>
         {
             // Once cancelled, the statement is gone from pg_stat_activity: look whether it committed anything first.
             NoteCommits(pid);
             command.Cancel();
         });
-        command.ExecuteNonQuery();
+        if (IndexBuildWatch.Watches(sql))
+        {
+            RunWatchedIndexBuild(command, pid, traits);
+        }
+        else
+        {
+            using var observer = new Timer(_ => Observe(pid, sql, stopwatch), null, firstObservation, ReportEvery);
+            command.ExecuteNonQuery();
+        }
+
         Executed.Add(sql);
+    }
+
+    /// <summary>A concurrent index build with its progress shown, and cancelled once it has waited past the limit for older transactions.</summary>
+    private void RunWatchedIndexBuild(NpgsqlCommand command, int pid, StatementTraits traits)
+    {
+        var limits = Backfills?.Limits ?? Migrations.Runtime.Backfill.HealthLimits.Default;
+        var index = traits.ConcurrentIndex?.Name ?? "the index";
+        using var watch = new IndexBuildWatch(monitor, pid, Backfills?.Migration ?? string.Empty, index, limits.IndexWaitLimit, progress, command.Cancel);
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException && watch.GaveUpWaitingFor is { } waitingFor && !cancellationToken.IsCancellationRequested)
+        {
+            throw new Cli.BundleException(Cli.ExitCodes.GaveUpWaiting,
+                $"The concurrent build of {index} waited {Output.Durations.Short(watch.Waited)} in all and gave up (--index-wait-limit {Output.Durations.Short(limits.IndexWaitLimit)}): {waitingFor}. "
+                + "It was cancelled and the index is left INVALID (queries do not use it); the next deploy drops it and builds it again. End that transaction, or deploy when it is done.", exception);
+        }
     }
 
     public void Operation(string? description, Action run)

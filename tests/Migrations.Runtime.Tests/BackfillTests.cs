@@ -7,6 +7,7 @@ namespace Migrations.Runtime.Tests;
 public sealed class BackfillTests
 {
     private const string Backfills = "Migrations.Runtime.Tests.Fixtures.Backfills";
+    private const string SqlBackfill = "Migrations.Runtime.Tests.Fixtures.SqlBackfill";
 
     [Fact]
     public async Task Deploy_BackfillsEveryRowExactlyOnceInBatchesAndRecordsItFinished()
@@ -129,5 +130,21 @@ public sealed class BackfillTests
         Assert.True(second.ExitCode == ExitCodes.DeployLockNotAcquired, second.All);
         Assert.True((await first).ExitCode == 0);
         Assert.Equal(3000L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
+    }
+
+    [Fact]
+    public async Task SqlMigrationStatementMarkedAsBackfill_RunsInBatchesWithItsWhereAsTheCondition()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--target", "202409010000").ExitCode);
+        await database.ExecuteAsync("UPDATE items SET label = 'other' WHERE id <= 10");
+
+        var script = BundleRun.Run(SqlBackfill, "script");
+        var deploy = BundleRun.Run(SqlBackfill, "deploy", "-c", database.Url, "--allow-out-of-order");
+
+        Assert.True(script.Output.Contains("""UPDATE "items" SET touched = touched + 1, label = upper(label) WHERE (label LIKE 'item %') AND "id" > $1 AND "id" <= $2;""", StringComparison.Ordinal), script.All);
+        Assert.True(deploy.ExitCode == 0, deploy.All);
+        Assert.Contains("backfilled items: 2,990 rows changed of 3,000 read", deploy.Output);
+        Assert.Equal(2990L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1 AND label LIKE 'ITEM %'"));
     }
 }

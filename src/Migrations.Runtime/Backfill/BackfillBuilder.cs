@@ -15,6 +15,12 @@ internal sealed class BackfillBuilder(BackfillDefinition definition) : IBackfill
         return this;
     }
 
+    public IBackfillSyntax Delete()
+    {
+        definition.Deletes = true;
+        return this;
+    }
+
     public IBackfillSelectSyntax InsertInto(string table, params string[] columns)
     {
         definition.InsertTable = table;

@@ -27,6 +27,8 @@ public sealed class BackfillDefinition
 
     public string? Assignments { get; internal set; }
 
+    public bool Deletes { get; internal set; }
+
     public string? InsertTable { get; internal set; }
 
     public IReadOnlyList<string> InsertColumns { get; internal set; } = [];
@@ -78,6 +80,11 @@ public sealed class BackfillDefinition
             return $"UPDATE {QualifiedTable} SET {Assignments} WHERE {where}";
         }
 
+        if (Deletes)
+        {
+            return $"DELETE FROM {QualifiedTable} WHERE {where}";
+        }
+
         var columns = InsertColumns.Count == 0 ? string.Empty : " (" + string.Join(", ", InsertColumns.Select(Quote)) + ")";
         return $"INSERT INTO {QualifiedInsertTable}{columns} SELECT {SelectList} FROM {QualifiedTable} WHERE {where}";
     }
@@ -88,9 +95,14 @@ public sealed class BackfillDefinition
     /// <summary>A mistake in the declaration, found while rendering: the build reports it, nothing runs.</summary>
     internal void Validate()
     {
-        if (Assignments is null && InsertTable is null)
+        if ((Assignments is not null ? 1 : 0) + (InsertTable is not null ? 1 : 0) + (Deletes ? 1 : 0) != 1)
         {
-            throw new InvalidOperationException($"The backfill of {DisplayTable} says neither what to set (.Set(\"column = expression\")) nor where to insert (.InsertInto(…).Select(…)).");
+            throw new InvalidOperationException($"The backfill of {DisplayTable} must say exactly one thing to do with each batch: .Set(\"column = expression\"), .InsertInto(…).Select(…) or .Delete().");
+        }
+
+        if (Deletes && Condition is null)
+        {
+            throw new InvalidOperationException($"The backfill of {DisplayTable} deletes with no .Where(…): every row would go. Say which rows, or drop the table.");
         }
 
         if (InsertTable is not null && string.IsNullOrWhiteSpace(SelectList))

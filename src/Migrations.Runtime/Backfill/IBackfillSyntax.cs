@@ -9,6 +9,9 @@ public interface IBackfillTableSyntax
     /// <summary>The SET clause each batch runs on the table's rows, as SQL: <c>"video_path = video_url"</c>.</summary>
     IBackfillSyntax Set(string assignments);
 
+    /// <summary>Deletes the table's rows that match <see cref="IBackfillSyntax.Where"/>, batch by batch (expired rows, duplicates).</summary>
+    IBackfillSyntax Delete();
+
     /// <summary>Copies rows of the walked table into another one: <c>InsertInto("user_preferences", "user_id").Select("id")</c>.</summary>
     IBackfillSelectSyntax InsertInto(string table, params string[] columns);
 }

@@ -7,7 +7,7 @@ namespace Migrations.Runtime.SqlFiles;
 /// Base of the classes the SDK generates for Migrations/**/*.sql files (Prisma, Flyway or plain SQL migrations).
 /// A transactional file goes to PostgreSQL as one command; a file marked <c>-- migrations: no-transaction</c> runs
 /// statement by statement, because several statements in one command form an implicit transaction that
-/// CREATE INDEX CONCURRENTLY refuses.
+/// CREATE INDEX CONCURRENTLY refuses. There a statement marked <c>-- migrations: backfill</c> runs as a backfill.
 /// </summary>
 public abstract class SqlFileMigration(string upResource, string? downResource) : Migration
 {
@@ -29,13 +29,24 @@ public abstract class SqlFileMigration(string upResource, string? downResource) 
         var transactional = GetType().GetCustomAttributes(typeof(MigrationAttribute), inherit: false) is [MigrationAttribute { TransactionBehavior: TransactionBehavior.Default }];
         if (transactional)
         {
+            if (SqlBackfillDirective.AppearsIn(sql))
+            {
+                throw new InvalidOperationException($"SQL migration {GetType().Name} has a '-- migrations: backfill' statement, whose batches commit one by one: start the file with '-- migrations: no-transaction'.");
+            }
+
             Execute.Sql(sql);
             return;
         }
 
+        var previousEnd = 0;
         foreach (var statement in SqlStatementSplitter.Split(sql))
         {
-            Execute.Sql(statement.Text);
+            var leading = sql[Math.Min(previousEnd, statement.Offset)..statement.Offset];
+            previousEnd = statement.Offset + statement.Length;
+            if (!SqlBackfillDirective.TryAdd(leading, statement.Text, Execute))
+            {
+                Execute.Sql(statement.Text);
+            }
         }
     }
 

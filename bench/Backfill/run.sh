@@ -64,7 +64,8 @@ for rows in "${sizes[@]}"; do
       update) db "UPDATE projects SET video_path = video_url WHERE video_path IS NULL AND video_url IS NOT NULL" ;;
     esac
     to="$(now)"
-    kill -INT "$load_pid" 2>/dev/null || true; wait "$load_pid" 2>/dev/null || true
+    # Background jobs of a script ignore SIGINT; TERM ends pgbench (its last buffered log lines, after the window, may be lost).
+    kill -TERM "$load_pid" 2>/dev/null || true; wait "$load_pid" 2>/dev/null || true
     left="$(db "SELECT count(*) FROM projects WHERE video_path IS NULL")"
     [ "$left" = 0 ] || { echo "$method left $left rows without video_path" >&2; exit 1; }
     seconds[$method]="$(awk -v a="$from" -v b="$to" 'BEGIN { printf "%.2f", b - a }')"

@@ -3,7 +3,8 @@
 # sample's old PL/pgSQL DO loop (1,000-row key ranges, COMMIT per batch) and one plain UPDATE, each copying video_url to
 # video_path on a freshly filled table of N rows. Meanwhile pgbench runs a fixed-rate update load on random rows of the
 # same table; its p99 latency during each backfill is compared with the same load alone.
-# Usage: bench/Backfill/run.sh [rows...] (default: 1000000 10000000); LOAD_TPS (default 200).
+# Usage: bench/Backfill/run.sh [rows...] (default: 1000000 10000000); LOAD_TPS (default 200); BACKFILL_TARGET_MS and
+# BACKFILL_PAUSE_MS set the backfill's TargetBatchDuration and PauseBetweenBatches (default: the operation's defaults).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 sizes=("${@:-1000000 10000000}"); read -r -a sizes <<<"${sizes[*]}"
@@ -40,23 +41,20 @@ BEGIN
   END LOOP;
 END $$'
 
-printf '\\set id random(1, :rows)\nUPDATE projects SET status = '"'"'ready'"'"' WHERE id = :id;\n' > "$work/load.sql"
-# The load runs for a fixed time; only its transactions inside the measured window count (pgbench -l logs epoch times).
-load_start() { cd "$work"; "$bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -c 4 -j 2 -R "$tps" -T "$2" -D rows="$1" -f load.sql -l --log-prefix="$3" bench_backfill >"$work/$3.out" 2>&1 & load_pid=$!; cd - >/dev/null; }
-# p99 and max latency (ms) of the transactions that started in [from, to] (epoch seconds with fraction).
-latency() { cat "$work"/"$1".* | awk -v from="$2" -v to="$3" '{ t = $5 + $6 / 1e6; if (t >= from && t <= to) print $3 / 1000 }' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a n/a 0"; exit } i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f %.1f %d\n", v[i], v[NR], NR }'; }
-now() { date +%s.%N; }
+load_db=bench_backfill
+# shellcheck source=../lib/pgbench-load.sh
+source "$root/bench/lib/pgbench-load.sh"
 
 for rows in "${sizes[@]}"; do
   echo "== $rows rows" >&2
   fill "$rows"
   # Baseline: the load alone, as long as the shortest backfill is expected to take at least.
-  load_start "$rows" 20 "base$rows"; sleep 2; from="$(now)"; sleep 15; to="$(now)"; wait "$load_pid" || true
+  load_start "$rows" 20 "base$rows" projects; sleep 2; from="$(now)"; sleep 15; to="$(now)"; wait "$load_pid" || true
   read -r base_p99 base_max base_n <<<"$(latency "base$rows" "$from" "$to")"
   declare -A seconds=() p99=() maxlat=()
   for method in bundle loop update; do
     fill "$rows"
-    load_start "$rows" 3600 "$method$rows"; sleep 2
+    load_start "$rows" 3600 "$method$rows" projects; sleep 2
     from="$(now)"
     case "$method" in
       bundle) "$bundle" deploy --connection "$url" >"$work/$method$rows.bundle.out" 2>&1 ;;
@@ -64,8 +62,8 @@ for rows in "${sizes[@]}"; do
       update) db "UPDATE projects SET video_path = video_url WHERE video_path IS NULL AND video_url IS NOT NULL" ;;
     esac
     to="$(now)"
-    # Background jobs of a script ignore SIGINT; TERM ends pgbench (its last buffered log lines, after the window, may be lost).
-    kill -TERM "$load_pid" 2>/dev/null || true; wait "$load_pid" 2>/dev/null || true
+    # Writes blocked until the end complete just after it: give them time to be logged.
+    sleep 2; load_stop
     left="$(db "SELECT count(*) FROM projects WHERE video_path IS NULL")"
     [ "$left" = 0 ] || { echo "$method left $left rows without video_path" >&2; exit 1; }
     seconds[$method]="$(awk -v a="$from" -v b="$to" 'BEGIN { printf "%.2f", b - a }')"

@@ -24,7 +24,7 @@ public sealed class ReplicaLagTests
         await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={primary.Port};Username=postgres;Database=postgres;Pooling=false");
         await connection.OpenAsync();
         var stalled = await WaitUntilStalledAsync(connection, deploy);
-        Assert.InRange(stalled, 1, 2999);
+        Assert.True(stalled is > 0 and < 3000, deploy.IsCompleted ? (await deploy).All : $"rows read when it stood still: {stalled}");
 
         await replica.ExecuteAsync("SELECT pg_wal_replay_resume()");
         var result = await deploy;
@@ -68,7 +68,6 @@ public sealed class ReplicaLagTests
             await Task.Delay(100);
         }
 
-        Assert.Fail("The backfill never stood still while the replica was paused.");
-        return 0;
+        return -1;
     }
 }

@@ -1,4 +1,3 @@
-using Migrations.Runtime.History;
 using Migrations.Runtime.Schema.Catalog;
 using Npgsql;
 
@@ -37,8 +36,7 @@ public sealed class SchemaSnapshot
     public static async Task<IReadOnlyDictionary<uint, (string Name, uint FileNode)>> UserTablesAsync(NpgsqlConnection connection, string historySchema, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("WITH " + CatalogQueries.UserRelations + "SELECT oid, format('%s.%s', nspname, relname), (SELECT relfilenode FROM pg_class WHERE oid = rel.oid) FROM rel WHERE relkind IN ('r', 'm')", connection);
-        command.Parameters.AddWithValue("history", $"{HistoryStore.Quote(historySchema)}.{HistoryStore.Quote(HistoryStore.TableName)}");
-        command.Parameters.AddWithValue("versioninfo", $"{HistoryStore.Quote(historySchema)}.{HistoryStore.Quote(HistoryStore.VersionInfoTableName)}");
+        CatalogQueries.AddHistoryTables(command.Parameters, historySchema);
         var tables = new Dictionary<uint, (string, uint)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

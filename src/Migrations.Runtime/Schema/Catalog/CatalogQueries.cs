@@ -1,3 +1,6 @@
+using Migrations.Runtime.History;
+using Npgsql;
+
 namespace Migrations.Runtime.Schema.Catalog;
 
 /// <summary>
@@ -7,6 +10,14 @@ namespace Migrations.Runtime.Schema.Catalog;
 /// </summary>
 internal static class CatalogQueries
 {
+    /// <summary>The parameters <see cref="UserRelations"/> leaves out: the bundle's history, VersionInfo and backfill progress tables.</summary>
+    public static void AddHistoryTables(NpgsqlParameterCollection parameters, string historySchema)
+    {
+        parameters.AddWithValue("history", $"{HistoryStore.Quote(historySchema)}.{HistoryStore.Quote(HistoryStore.TableName)}");
+        parameters.AddWithValue("versioninfo", $"{HistoryStore.Quote(historySchema)}.{HistoryStore.Quote(HistoryStore.VersionInfoTableName)}");
+        parameters.AddWithValue("backfill", $"{HistoryStore.Quote(historySchema)}.{HistoryStore.Quote(HistoryStore.BackfillTableName)}");
+    }
+
     private const string UserNamespace = """
         n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
         """;
@@ -14,7 +25,7 @@ internal static class CatalogQueries
     /// <summary>The user's relations (not the history tables, their indexes and sequences, nor extension members) as CTE <c>rel</c>.</summary>
     public const string UserRelations = $$"""
         excluded AS (
-            SELECT unnest(ARRAY[to_regclass(@history), to_regclass(@versioninfo)])::oid AS oid
+            SELECT unnest(ARRAY[to_regclass(@history), to_regclass(@versioninfo), to_regclass(@backfill)])::oid AS oid
         ),
         excluded_all AS (
             SELECT oid FROM excluded WHERE oid IS NOT NULL

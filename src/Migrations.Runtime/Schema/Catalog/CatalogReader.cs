@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Migrations.Runtime.History;
 using Npgsql;
 
 namespace Migrations.Runtime.Schema.Catalog;
@@ -25,8 +24,7 @@ public static class CatalogReader
         {
             var command = new NpgsqlBatchCommand(sql);
             command.Parameters.AddWithValue("schema", defaultSchema);
-            command.Parameters.AddWithValue("history", $"{HistoryStore.Quote(historySchema)}.{HistoryStore.Quote(HistoryStore.TableName)}");
-            command.Parameters.AddWithValue("versioninfo", $"{HistoryStore.Quote(historySchema)}.{HistoryStore.Quote(HistoryStore.VersionInfoTableName)}");
+            CatalogQueries.AddHistoryTables(command.Parameters, historySchema);
             batch.BatchCommands.Add(command);
         }
 

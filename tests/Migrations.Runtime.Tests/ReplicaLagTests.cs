@@ -1,55 +1,116 @@
-using Migrations.Runtime.Output;
-using Migrations.Runtime.Proving;
+using System.Text.RegularExpressions;
 using Migrations.Runtime.Tests.Infrastructure;
 using Npgsql;
 
 namespace Migrations.Runtime.Tests;
 
-/// <summary>A primary with a streaming replica, both started by the test: a replica that stops replaying pauses a backfill.</summary>
-public sealed class ReplicaLagTests
+/// <summary>A primary with a streaming replica, both started by the tests: a replica that stops replaying pauses a backfill.</summary>
+public sealed class ReplicaLagTests(PrimaryWithReplica cluster) : IClassFixture<PrimaryWithReplica>
 {
     private const string Backfills = "Migrations.Runtime.Tests.Fixtures.Backfills";
+    private const string PacedBackfill = "Migrations.Runtime.Tests.Fixtures.PacedBackfill";
 
+    /// <summary>
+    /// pg_stat_replication's replay_lag stands still while replay does (NULL here, as the replica had caught up before it
+    /// paused): the backfill must see the replica fall behind in time all the same, and let it catch up before going on.
+    /// </summary>
     [Fact]
-    public async Task ReplicaReplayPaused_BackfillPausesSayingWhyAndFinishesOnceTheReplicaCatchesUp()
+    public async Task ReplicaReplayPaused_BackfillPausesOnceTheReplicaIsSecondsBehindAndFinishesAfterItCatchesUp()
     {
-        await using var primary = PrivateCluster.Start(new QuietProgress(new ConsoleProgress(TextWriter.Null, TextWriter.Null)), CancellationToken.None);
-        await using var replica = await StreamingReplica.StartAsync(primary);
-        var url = $"postgresql://postgres@127.0.0.1:{primary.Port}/postgres";
-        var setup = BundleRun.Run(Backfills, "deploy", "-c", url, "--target", "202409010000");
-        Assert.True(setup.ExitCode == 0, setup.All);
+        var url = await cluster.CreateDatabaseAsync("replay_time");
+        Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", url, "--target", "202409010000").ExitCode);
 
-        await replica.ExecuteAsync("SELECT pg_wal_replay_pause()");
-        var deploy = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", url, "--max-replica-lag-bytes", "256kB"));
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={primary.Port};Username=postgres;Database=postgres;Pooling=false");
-        await connection.OpenAsync();
-        var stalled = await WaitUntilStalledAsync(connection, deploy);
+        await cluster.WaitUntilCaughtUpAsync();
+        await cluster.Replica.ExecuteAsync("SELECT pg_wal_replay_pause()");
+        var deploy = Task.Run(() => BundleRun.Run(PacedBackfill, "deploy", "-c", url, "--max-replica-lag", "1s", "--allow-out-of-order"));
+        var stalled = await WaitUntilStalledAsync(cluster.ConnectionString("replay_time"), deploy);
         Assert.True(stalled is > 0 and < 3000, deploy.IsCompleted ? (await deploy).All : $"rows read when it stood still: {stalled}");
 
-        await replica.ExecuteAsync("SELECT pg_wal_replay_resume()");
+        await cluster.Replica.ExecuteAsync("SELECT pg_wal_replay_resume()");
         var result = await deploy;
 
-        Assert.True(result.ExitCode == 0, result.All);
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(result.Error, @"backfill paused on items: replica walreceiver \(127\.0\.0\.1\) is [0-9.]+s and [0-9.]+kB behind in replay \(limits: --max-replica-lag 10s, --max-replica-lag-bytes 256kB\)"), result.All);
-        Assert.Matches(@"backfill resumed on items: after [0-9.]+s", result.Error);
-        Assert.Matches(@"backfilled items: 3,000 rows changed of 3,000 read, in \d+ batches; paused 1 time\(s\)", result.Output);
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM items WHERE touched = 1", connection);
-        Assert.Equal(3000L, (long)(await count.ExecuteScalarAsync())!);
+        Assert.True(result.ExitCode == 0, result.All); Console.Error.WriteLine("DEBUG " + result.All);
+        Assert.True(Regex.IsMatch(result.Error, @"backfill paused on items: replica walreceiver \(127\.0\.0\.1\) is [0-9.]+s and [0-9.]+[kM]?B behind in replay \(limits: --max-replica-lag 1s, --max-replica-lag-bytes 1GB\)"), result.All);
+        Assert.True(Regex.IsMatch(result.Error, @"backfill resumed on items: after [0-9.]+s"), result.All);
+        Assert.True(Regex.IsMatch(result.Output, @"backfilled items: 3,000 rows changed of 3,000 read, in \d+ batches; paused 1 time\(s\)"), result.All);
+        Assert.Equal(3000L, await ScalarAsync(cluster.ConnectionString("replay_time"), "SELECT count(*) FROM items WHERE touched = 1"));
     }
 
-    /// <summary>Rows read once the progress row has stood still for two seconds while the deploy is still running.</summary>
-    private static async Task<long> WaitUntilStalledAsync(NpgsqlConnection connection, Task deploy)
+    /// <summary>
+    /// The deploy's own bookkeeping (history rows, hint bits and full-page images) can already be more WAL than a small
+    /// byte limit, so the backfill may stop before its first batch: the right call, as the replica has not replayed it.
+    /// </summary>
+    [Fact]
+    public async Task ReplicaReplayPaused_BackfillWaitsWhileMoreWalThanTheByteLimitIsLeftToReplay()
+    {
+        var url = await cluster.CreateDatabaseAsync("replay_bytes");
+        Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", url, "--target", "202409010000").ExitCode);
+
+        await cluster.WaitUntilCaughtUpAsync();
+        await cluster.Replica.ExecuteAsync("SELECT pg_wal_replay_pause()");
+        var deploy = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", url, "--max-replica-lag-bytes", "256kB"));
+        var stalled = await WaitUntilStalledAsync(cluster.ConnectionString("replay_bytes"), deploy);
+        Assert.True(stalled is >= 0 and < 3000, deploy.IsCompleted ? (await deploy).All : $"rows read when it stood still: {stalled}");
+
+        await cluster.Replica.ExecuteAsync("SELECT pg_wal_replay_resume()");
+        var result = await deploy;
+
+        Assert.True(result.ExitCode == 0, result.All); Console.Error.WriteLine("DEBUG " + result.All);
+        Assert.True(Regex.IsMatch(result.Error, @"backfill paused on items: replica walreceiver \(127\.0\.0\.1\) is [0-9.]+s and [0-9.]+[kM]B behind in replay \(limits: --max-replica-lag 10s, --max-replica-lag-bytes 256kB\)"), result.All);
+        Assert.True(Regex.IsMatch(result.Output, @"backfilled items: 3,000 rows changed of 3,000 read, in \d+ batches; paused 1 time\(s\)"), result.All);
+        Assert.Equal(3000L, await ScalarAsync(cluster.ConnectionString("replay_bytes"), "SELECT count(*) FROM items WHERE touched = 1"));
+    }
+
+    /// <summary>
+    /// After a stall, a caught-up replica keeps showing the lag it last measured until it has reported twice more
+    /// (wal_receiver_status_interval apart): it must not hold a paused backfill back meanwhile.
+    /// </summary>
+    [Fact]
+    public async Task ReplicaThatHasReplayedEverything_IsNotBehindThoughReplayLagStillShowsItsLastLag()
+    {
+        var url = await cluster.CreateDatabaseAsync("caught_up");
+        Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", url, "--target", "202409010000").ExitCode);
+        await cluster.WaitUntilCaughtUpAsync();
+        await cluster.Replica.ExecuteAsync("ALTER SYSTEM SET wal_receiver_status_interval = '30s'");
+        await cluster.Replica.ExecuteAsync("SELECT pg_reload_conf()");
+        try
+        {
+            await cluster.Replica.ExecuteAsync("SELECT pg_wal_replay_pause()");
+            await ScalarAsync(cluster.ConnectionString("caught_up"), "WITH touched AS (UPDATE items SET touched = 1 WHERE id <= 100 RETURNING 1) SELECT count(*) FROM touched");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await cluster.Replica.ExecuteAsync("SELECT pg_wal_replay_resume()");
+            await cluster.WaitUntilAsync("SELECT coalesce(bool_and(replay_lsn >= pg_current_wal_lsn() AND replay_lag > interval '1.5s'), false) FROM pg_stat_replication");
+
+            await using var health = new Backfill.DatabaseHealth(cluster.ConnectionString("caught_up"), await ItemsOidAsync(), "items", 0, Backfill.HealthLimits.Default with { MaxReplicaLag = TimeSpan.FromSeconds(1) });
+            Assert.Null(await health.ReasonToPauseAsync(_ => { }, CancellationToken.None));
+        }
+        finally
+        {
+            await cluster.Replica.ExecuteAsync("ALTER SYSTEM RESET wal_receiver_status_interval");
+            await cluster.Replica.ExecuteAsync("SELECT pg_reload_conf()");
+        }
+    }
+
+    private async Task<uint> ItemsOidAsync()
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString("caught_up"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT 'items'::regclass::oid", connection);
+        return (uint)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Rows read once the unfinished backfill's progress row has stood still for two seconds while the deploy runs; -1 if it never did.</summary>
+    private static async Task<long> WaitUntilStalledAsync(string connectionString, Task deploy)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         long? last = null;
         var since = DateTime.UtcNow;
         while (!deploy.IsCompleted && DateTime.UtcNow < deadline)
         {
-            await using var command = new NpgsqlCommand("SELECT coalesce((SELECT rows_scanned FROM migrations_backfill WHERE finished_at IS NULL), -1)", connection);
             long now;
             try
             {
-                now = (long)(await command.ExecuteScalarAsync())!;
+                now = await ScalarAsync(connectionString, "SELECT coalesce((SELECT rows_scanned FROM migrations_backfill WHERE finished_at IS NULL), -1)");
             }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
             {
@@ -60,7 +121,7 @@ public sealed class ReplicaLagTests
             {
                 (last, since) = (now, DateTime.UtcNow);
             }
-            else if (now > 0 && DateTime.UtcNow - since > TimeSpan.FromSeconds(2))
+            else if (now >= 0 && DateTime.UtcNow - since > TimeSpan.FromSeconds(2))
             {
                 return now;
             }
@@ -69,5 +130,13 @@ public sealed class ReplicaLagTests
         }
 
         return -1;
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

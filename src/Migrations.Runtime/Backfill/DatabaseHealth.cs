@@ -8,14 +8,23 @@ namespace Migrations.Runtime.Backfill;
 /// (pg_stat_replication), other sessions' lock waits on the table (pg_stat_activity, pg_locks) and an autovacuum that
 /// protects the table from wraparound (pg_stat_progress_vacuum). One round trip per look.
 /// </summary>
+/// <remarks>
+/// replay_lag is measured each time the standby reports (on receiving WAL, and every wal_receiver_status_interval,
+/// 10s by default); while its replay stands still PostgreSQL interpolates, so the lag keeps growing as long as WAL
+/// flows. Once the standby has replayed everything, replay_lag keeps the last lag it measured (as long as the pause
+/// that preceded it) until the standby has reported twice more: up to 20s in which a caught-up replica would hold a
+/// paused backfill back. A replica that has replayed all WAL the primary wrote is not behind, whatever replay_lag says.
+/// A replica catching up after a disconnection (state catchup) is behind by definition, so it counts as well.
+/// </remarks>
 internal sealed class DatabaseHealth(string connectionString, uint tableOid, string tableName, int backfillPid, HealthLimits limits) : IAsyncDisposable
 {
     private const string Sql = """
         SELECT p.pid FROM pg_stat_progress_vacuum p JOIN pg_stat_activity a ON a.pid = p.pid
         WHERE p.relid = @table AND a.query LIKE '%to prevent wraparound%' LIMIT 1;
         SELECT coalesce(nullif(application_name, ''), 'standby'), coalesce(host(client_addr), 'local socket'),
-               coalesce(extract(epoch FROM replay_lag), 0)::float8, pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::float8
-        FROM pg_stat_replication WHERE state = 'streaming' ORDER BY 4 DESC NULLS FIRST;
+               CASE WHEN replay_lsn >= pg_current_wal_lsn() THEN 0 ELSE coalesce(extract(epoch FROM replay_lag), 0) END::float8,
+               pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::float8
+        FROM pg_stat_replication WHERE state IN ('streaming', 'catchup') ORDER BY 4 DESC NULLS FIRST;
         SELECT a.pid, coalesce(a.application_name, ''), extract(epoch FROM now() - coalesce(a.query_start, a.state_change))::float8,
                split_part(coalesce(a.query, ''), E'\n', 1), array_to_string(pg_blocking_pids(a.pid), ', ')
         FROM pg_stat_activity a

@@ -33,7 +33,9 @@ public sealed class StreamingReplica : IAsyncDisposable
         var port = PrivateCluster.FreePort();
         Require(ExternalProcess.Run(Path.Combine(binDirectory, "pg_basebackup"), ["-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-D", data, "-R", "-X", "stream", "--no-sync"], null, runAs), "pg_basebackup");
         var replica = new StreamingReplica(data, binDirectory, port, runAs);
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {primary.Directory} -c hot_standby=on";
+        // A standby reports its replay position when WAL arrives and every wal_receiver_status_interval (10s by default);
+        // while a backfill pauses no WAL arrives, so 1s lets the primary see a resumed replica catch up sooner.
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {primary.Directory} -c hot_standby=on -c wal_receiver_status_interval=1";
         Require(ExternalProcess.Run(Path.Combine(binDirectory, "pg_ctl"), ["-D", data, "-l", Path.Combine(primary.Directory, "replica.log"), "-o", options, "-w", "-t", "60", "start"], null, runAs), "pg_ctl start of the replica");
         await replica.WaitUntilStreamingAsync(primary);
         return replica;

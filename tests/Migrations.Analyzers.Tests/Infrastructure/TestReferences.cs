@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.Testing;
 namespace Migrations.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Test compilations reference the running framework and the FluentMigrator 8.0.1 assemblies this project
-/// references, so the suite runs offline from the NuGet cache instead of downloading reference packs.
+/// Test compilations reference the running framework, the FluentMigrator 8.0.1 assemblies this project references and
+/// Migrations.Runtime (as the SDK does), so the suite runs offline from the NuGet cache instead of downloading reference packs.
 /// </summary>
 internal static class TestReferences
 {
@@ -38,6 +38,7 @@ internal static class TestReferences
             typeof(FluentMigrator.MigrationAttribute).Assembly.Location,
             typeof(FluentMigrator.Postgres.PostgresExtensions).Assembly.Location,
             typeof(FluentMigrator.SqlServer.SqlServerExtensions).Assembly.Location,
+            typeof(Migrations.Runtime.Backfill.BackfillExtensions).Assembly.Location,
         };
         return framework.Concat(fluentMigrator).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
     }

@@ -100,22 +100,71 @@ public sealed class BackfillTests
         await waiter.OpenAsync();
         await using var wait = new Npgsql.NpgsqlCommand("UPDATE items SET label = 'waited' WHERE id = 3000", waiter);
         var waiting = wait.ExecuteNonQueryAsync();
+        // Past the limit before the deploy starts: a waiter the backfill sees at 0.2s is rightly not yet a reason to pause.
+        // Both waits look at this database only: pg_stat_activity shows every database of the server.
+        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'checkout' AND wait_event_type = 'Lock' AND now() - query_start > interval '0.5s')", waiting);
 
-        var deploy = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--backfill-lock-wait", "300ms"));
-        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'migrations-bundle-health')", deploy);
-        await Task.Delay(1500);
-        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT coalesce((SELECT rows_scanned FROM migrations_backfill), 0)"));
-        await using (var commit = new Npgsql.NpgsqlCommand("COMMIT", holder))
+        long readWhileWaiting;
+        Task<BundleResult> deploy;
+        try
         {
+            deploy = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--backfill-lock-wait", "300ms"));
+            await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'migrations-bundle-health')", deploy);
+            await Task.Delay(1500);
+            readWhileWaiting = await database.ScalarAsync<long>("SELECT coalesce((SELECT rows_scanned FROM migrations_backfill), 0)");
+        }
+        finally
+        {
+            // Whatever happened, the waiter must get its row: a connection with a command still waiting cannot be closed.
+            await using var commit = new Npgsql.NpgsqlCommand("COMMIT", holder);
             await commit.ExecuteNonQueryAsync();
         }
 
         await waiting;
         var result = await deploy;
+        Assert.True(readWhileWaiting == 0, result.All);
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Matches($@"backfill paused on items: pid {waiter.ProcessID} \(checkout\) has waited [0-9.]+s for a lock on items, blocked by pid {holder.ProcessID} \(limit: --backfill-lock-wait 0\.3s\): UPDATE items SET label = 'waited' WHERE id = 3000", result.Error);
         Assert.Equal(3000L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
+    }
+
+    /// <summary>A statement that ran for a while and has only just met a lock has not waited long: the wait is timed from pg_locks.waitstart.</summary>
+    [Fact]
+    public async Task LongStatementThatHasJustMetALockOnTheTable_IsNoReasonToPauseUntilItHasWaitedTheLimit()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--target", "202409010000").ExitCode);
+        await using var holder = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false");
+        await holder.OpenAsync();
+        await using (var hold = new Npgsql.NpgsqlCommand("BEGIN; UPDATE items SET label = 'held' WHERE id = 3000", holder))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        await using var waiter = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false;Application Name=report");
+        await waiter.OpenAsync();
+        await using var wait = new Npgsql.NpgsqlCommand("DO $$ BEGIN PERFORM pg_sleep(1.5); UPDATE items SET label = 'waited' WHERE id = 3000; END $$", waiter) { CommandTimeout = 0 };
+        var waiting = wait.ExecuteNonQueryAsync();
+        string? justMet, waitedLong;
+        try
+        {
+            await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'report' AND wait_event_type = 'Lock')", waiting);
+            var items = await database.ScalarAsync<uint>("SELECT 'items'::regclass::oid");
+            await using var health = new Backfill.DatabaseHealth(database.ConnectionString, items, "items", 0, Backfill.HealthLimits.Default with { LockWait = TimeSpan.FromSeconds(1) });
+            justMet = await health.ReasonToPauseAsync(_ => { }, CancellationToken.None);
+            await DatabaseWait.UntilAsync(database.ConnectionString, $"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = {waiter.ProcessID} AND now() - waitstart > interval '1.2s')", waiting);
+            waitedLong = await health.ReasonToPauseAsync(_ => { }, CancellationToken.None);
+        }
+        finally
+        {
+            await using var commit = new Npgsql.NpgsqlCommand("COMMIT", holder);
+            await commit.ExecuteNonQueryAsync();
+        }
+
+        await waiting;
+        Assert.Null(justMet);
+        Assert.Matches($@"^pid {waiter.ProcessID} \(report\) has waited 1\.[0-9]s for a lock on items, blocked by pid {holder.ProcessID} \(limit: --backfill-lock-wait 1s\): DO \$\$", waitedLong);
     }
 
     [Fact]

@@ -18,29 +18,43 @@ namespace Migrations.Runtime.Backfill;
 /// </remarks>
 internal sealed class DatabaseHealth(string connectionString, uint tableOid, string tableName, int backfillPid, HealthLimits limits) : IAsyncDisposable
 {
-    private const string Sql = """
+    /// <summary>
+    /// pg_stat_activity, pg_locks and pg_stat_progress_vacuum cover the whole cluster, and an oid is only unique within
+    /// one database: every look is confined to the backfill's own database. A session's lock wait is timed from when it
+    /// began waiting (pg_locks.waitstart, PostgreSQL 14+), not from when its statement began: a long statement that has
+    /// just met a lock has not waited long. Before 14 the statement's start is all there is.
+    /// </summary>
+    private static string Sql(bool hasWaitStart) => $$"""
         SELECT p.pid FROM pg_stat_progress_vacuum p JOIN pg_stat_activity a ON a.pid = p.pid
-        WHERE p.relid = @table AND a.query LIKE '%to prevent wraparound%' LIMIT 1;
+        WHERE p.datid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND p.relid = @table AND a.query LIKE '%to prevent wraparound%' LIMIT 1;
         SELECT coalesce(nullif(application_name, ''), 'standby'), coalesce(host(client_addr), 'local socket'),
                CASE WHEN replay_lsn >= pg_current_wal_lsn() THEN 0 ELSE coalesce(extract(epoch FROM replay_lag), 0) END::float8,
                pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::float8
         FROM pg_stat_replication WHERE state IN ('streaming', 'catchup') ORDER BY 4 DESC NULLS FIRST;
-        SELECT a.pid, coalesce(a.application_name, ''), extract(epoch FROM now() - coalesce(a.query_start, a.state_change))::float8,
-               split_part(coalesce(a.query, ''), E'\n', 1), array_to_string(pg_blocking_pids(a.pid), ', ')
-        FROM pg_stat_activity a
-        WHERE a.wait_event_type = 'Lock' AND a.pid NOT IN (pg_backend_pid(), @backfill)
-          AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.relation = @table)
-        ORDER BY a.query_start LIMIT 1;
+        WITH locks AS MATERIALIZED (
+            SELECT pid, relation, granted, {{(hasWaitStart ? "waitstart" : "NULL::timestamptz AS waitstart")}} FROM pg_locks
+            WHERE database IS NULL OR database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ), waiting AS (
+            SELECT a.pid, coalesce(a.application_name, '') AS application, split_part(coalesce(a.query, ''), E'\n', 1) AS query,
+                   extract(epoch FROM now() - coalesce((SELECT min(l.waitstart) FROM locks l WHERE l.pid = a.pid AND NOT l.granted),
+                       {{(hasWaitStart ? "now()" : "coalesce(a.query_start, a.state_change)")}}))::float8 AS waited
+            FROM pg_stat_activity a
+            WHERE a.datname = current_database() AND a.wait_event_type = 'Lock' AND a.pid NOT IN (pg_backend_pid(), @backfill)
+              AND EXISTS (SELECT 1 FROM locks l WHERE l.pid = a.pid AND l.relation = @table)
+        )
+        SELECT pid, application, waited, query, array_to_string(pg_blocking_pids(pid), ', ') FROM waiting ORDER BY waited DESC LIMIT 1;
         """;
 
     private NpgsqlConnection? _connection;
+    private string? _sql;
     private bool _warnedInvisibleLag;
 
     /// <summary>Why the backfill should wait now, in one line; null when nothing stands in its way.</summary>
     public async Task<string?> ReasonToPauseAsync(Action<string> warn, CancellationToken cancellationToken)
     {
         _connection ??= await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(Sql, _connection);
+        _sql ??= Sql(hasWaitStart: _connection.PostgreSqlVersion.Major >= 14);
+        await using var command = new NpgsqlCommand(_sql, _connection);
         command.Parameters.Add(new NpgsqlParameter("table", NpgsqlTypes.NpgsqlDbType.Oid) { Value = tableOid });
         command.Parameters.AddWithValue("backfill", backfillPid);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -22,6 +22,22 @@ public sealed class BackfillTests
         Assert.Equal("3000 3000 30 t", await database.ScalarAsync<string>("SELECT concat_ws(' ', rows_scanned, rows_changed, batches, finished_at IS NOT NULL) FROM migrations_backfill WHERE version = 202409020000"));
     }
 
+    /// <summary>Each run of a migration starts its backfills over: what an earlier run in the same direction did is forgotten once the migration is applied or rolled back.</summary>
+    [Fact]
+    public async Task DeployedRolledBackAndDeployedAgain_RunsTheBackfillsOfEachDirectionEveryTime()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        foreach (var expected in new[] { 1, 0, 1, 0 })
+        {
+            var run = expected == 1 ? BundleRun.Run(Backfills, "deploy", "-c", database.Url) : BundleRun.Run(Backfills, "rollback", "--to", "202409010000", "-c", database.Url);
+            Assert.True(run.ExitCode == 0, run.All);
+            Assert.Equal(3000L, await database.ScalarAsync<long>($"SELECT count(*) FROM items WHERE touched = {expected}"));
+        }
+
+        Assert.Equal("down", await database.ScalarAsync<string>("SELECT string_agg(direction, ',') FROM migrations_backfill"));
+    }
+
     [Fact]
     public async Task CancelledMidway_StatusShowsItsProgressAndTheNextDeployResumesWithoutRedoingARow()
     {

@@ -12,6 +12,7 @@ public sealed class TenantSchemaTests
 {
     private const string Tenants = "Migrations.Runtime.Tests.Fixtures.Tenants";
     private const string SharedSchema = "Migrations.Runtime.Tests.Fixtures.SharedSchema";
+    private const string Backfills = "Migrations.Runtime.Tests.Fixtures.Backfills";
 
     [Fact]
     public async Task TwoTenantsDeployedOneAfterTheOther_AreEachCompleteAndSeparate()
@@ -37,6 +38,25 @@ public sealed class TenantSchemaTests
         Assert.Equal("carts", await database.ScalarAsync<string>("SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'public'"));
         // A checksum belongs to the migration, not to the tenant.
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM tenant_a.migrations_history a JOIN tenant_b.migrations_history b USING (version) WHERE a.checksum IS DISTINCT FROM b.checksum"));
+    }
+
+    [Fact]
+    public async Task BackfillsOfTwoTenants_EachWalkTheirOwnTableAndKeepProgressBesideTheirOwnHistory()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var first = BundleRun.Run(Backfills, "deploy", "-c", database.Url + "?schema=tenant_a");
+        var second = BundleRun.Run(Backfills, "deploy", "-c", database.Url + "?schema=tenant_b");
+
+        Assert.True(first.ExitCode == ExitCodes.Success, first.All);
+        Assert.True(second.ExitCode == ExitCodes.Success, second.All);
+        foreach (var tenant in new[] { "tenant_a", "tenant_b" })
+        {
+            Assert.Equal(3000L, await database.ScalarAsync<long>($"SELECT count(*) FROM {tenant}.items WHERE touched = 1"));
+            Assert.Equal("up 3000 t", await database.ScalarAsync<string>($"SELECT concat_ws(' ', direction, rows_changed, finished_at IS NOT NULL) FROM {tenant}.migrations_backfill"));
+        }
+
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Migrations.Runtime.Engine;
+using Migrations.Runtime.History;
 using Npgsql;
 
 namespace Migrations.Runtime.Backfill;
@@ -5,12 +7,15 @@ namespace Migrations.Runtime.Backfill;
 /// <summary>
 /// The backfill progress table in the history schema. Each batch's data change and its progress row commit in the
 /// same transaction, so the row always tells exactly which keys are done: a resumed run never redoes or skips one.
+/// Only migrations with backfills touch it: the first backfill creates it, under the deploy lock.
 /// </summary>
 public sealed class BackfillProgressStore(NpgsqlConnection connection, string table)
 {
     public string Table => table;
 
-    public static string CreateTableSql(string table) => $"""
+    public static string DirectionName(MigrationDirection direction) => direction == MigrationDirection.Up ? "up" : "down";
+
+    private static string CreateTableSql(string table) => $"""
         CREATE TABLE IF NOT EXISTS {table} (
             version bigint NOT NULL,
             direction text NOT NULL CHECK (direction IN ('up', 'down')),
@@ -47,13 +52,9 @@ public sealed class BackfillProgressStore(NpgsqlConnection connection, string ta
     /// <summary>Every backfill of the given versions that has not finished, for status. Empty when the table does not exist yet.</summary>
     public async Task<IReadOnlyList<BackfillProgress>> UnfinishedAsync(IReadOnlyCollection<long> versions, CancellationToken cancellationToken)
     {
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection))
+        if (versions.Count == 0 || !await ExistsAsync(cancellationToken))
         {
-            exists.Parameters.AddWithValue("table", table);
-            if (versions.Count == 0 || !(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
-            {
-                return [];
-            }
+            return [];
         }
 
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {table} WHERE finished_at IS NULL AND version = ANY(@versions) ORDER BY version, direction, ordinal", connection);
@@ -66,6 +67,48 @@ public sealed class BackfillProgressStore(NpgsqlConnection connection, string ta
         }
 
         return result;
+    }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (!await ExistsAsync(cancellationToken))
+        {
+            await using var command = new NpgsqlCommand(CreateTableSql(table), connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records a migration with backfills as applied or rolled back and, in the same transaction, forgets the progress its
+    /// backfills kept in the other direction: that belongs to a finished run, and the next run that way must start from
+    /// the beginning instead of skipping what it did. Other migrations never touch this table.
+    /// </summary>
+    public async Task RecordAsync(HistoryStore history, HistoryRecord record, CancellationToken cancellationToken)
+    {
+        var finished = record.State switch
+        {
+            MigrationState.Applied or MigrationState.ResolvedApplied => "down",
+            MigrationState.RolledBack or MigrationState.ResolvedRolledBack => "up",
+            _ => throw new ArgumentOutOfRangeException(nameof(record), record.State, "Only an applied or rolled-back migration ends a run of its backfills."),
+        };
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await history.RecordAsync(record, cancellationToken, transaction);
+        if (await ExistsAsync(cancellationToken, transaction))
+        {
+            await using var forget = new NpgsqlCommand($"DELETE FROM {table} WHERE version = @version AND direction = @direction", connection, transaction);
+            forget.Parameters.AddWithValue("version", record.Version);
+            forget.Parameters.AddWithValue("direction", finished);
+            await forget.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<bool> ExistsAsync(CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    {
+        await using var exists = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection, transaction);
+        exists.Parameters.AddWithValue("table", table);
+        return (bool)(await exists.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>A backfill starting from the beginning (or again, with a changed definition): its key range and estimate.</summary>

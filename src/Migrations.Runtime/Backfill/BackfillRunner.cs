@@ -89,6 +89,7 @@ internal sealed class BackfillRunner(BackfillScope scope)
     {
         var cancellationToken = scope.CancellationToken;
         var fingerprint = MigrationChecksum.Compute([definition.Statement(target.QuotedKey, "$1", "$2")]);
+        await scope.Store.EnsureCreatedAsync(cancellationToken);
         var stored = await scope.Store.FindAsync(scope.Version, scope.Direction, ordinal, cancellationToken);
         if (stored is { IsFinished: true } && stored.Definition == fingerprint)
         {

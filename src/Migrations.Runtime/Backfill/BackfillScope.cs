@@ -27,7 +27,7 @@ internal sealed class BackfillScope(
 
     public long Version => version;
 
-    public string Direction => direction == MigrationDirection.Up ? "up" : "down";
+    public string Direction => BackfillProgressStore.DirectionName(direction);
 
     public NpgsqlConnection Connection => connection;
 

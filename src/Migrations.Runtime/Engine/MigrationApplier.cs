@@ -114,7 +114,8 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
             await ResetSessionTimeoutsQuietlyAsync();
         }
 
-        await session.History.RecordAsync(Completed(rendered, direction, started, stopwatch), cancellationToken);
+        var completed = Completed(rendered, direction, started, stopwatch);
+        await (rendered.HasBackfills ? sink.Backfills.Store.RecordAsync(session.History, completed, cancellationToken) : session.History.RecordAsync(completed, cancellationToken));
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class HistoryStore(NpgsqlConnection connection, string schema, Dep
 
     private string VersionInfo => $"{Quote(schema)}.{Quote(VersionInfoTableName)}";
 
-    /// <summary>Progress of backfills (one row per backfill of a migration and direction), beside the history it belongs to.</summary>
+    /// <summary>Progress of backfills (one row per backfill of a migration and direction), beside the history it belongs to; created by the first backfill.</summary>
     public string BackfillTable => $"{Quote(schema)}.{Quote(BackfillTableName)}";
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -29,16 +29,15 @@ public sealed class HistoryStore(NpgsqlConnection connection, string schema, Dep
     /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        bool schemaExists, historyExists, versionInfoExists, backfillExists;
-        await using (var check = new NpgsqlCommand("SELECT to_regnamespace(@schema) IS NOT NULL, to_regclass(@history) IS NOT NULL, to_regclass(@versioninfo) IS NOT NULL, to_regclass(@backfill) IS NOT NULL", connection))
+        bool schemaExists, historyExists, versionInfoExists;
+        await using (var check = new NpgsqlCommand("SELECT to_regnamespace(@schema) IS NOT NULL, to_regclass(@history) IS NOT NULL, to_regclass(@versioninfo) IS NOT NULL", connection))
         {
             check.Parameters.AddWithValue("schema", Quote(schema));
             check.Parameters.AddWithValue("history", Table);
             check.Parameters.AddWithValue("versioninfo", VersionInfo);
-            check.Parameters.AddWithValue("backfill", BackfillTable);
             await using var reader = await check.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            (schemaExists, historyExists, versionInfoExists, backfillExists) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3));
+            (schemaExists, historyExists, versionInfoExists) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2));
         }
 
         var sql = new System.Text.StringBuilder();
@@ -79,11 +78,6 @@ public sealed class HistoryStore(NpgsqlConnection connection, string schema, Dep
                 );
                 CREATE UNIQUE INDEX IF NOT EXISTS "UC_Version" ON {VersionInfo} ("Version");
                 """);
-        }
-
-        if (!backfillExists)
-        {
-            sql.AppendLine(Backfill.BackfillProgressStore.CreateTableSql(BackfillTable));
         }
 
         if (sql.Length > 0)
@@ -149,15 +143,6 @@ public sealed class HistoryStore(NpgsqlConnection connection, string schema, Dep
         else if (record.State is MigrationState.RolledBack or MigrationState.ResolvedRolledBack)
         {
             sql += $"""DELETE FROM {VersionInfo} WHERE "Version" = @version;""";
-        }
-
-        // A backfill's progress belongs to one run of its migration: once the migration is applied or rolled back, the
-        // progress of the other direction is history, and the next run in that direction starts from the beginning.
-        if (record.State.CountsAsApplied() || record.State is MigrationState.RolledBack or MigrationState.ResolvedRolledBack)
-        {
-            sql += $"""
-                DELETE FROM {BackfillTable} WHERE version = @version AND direction = '{(record.State.CountsAsApplied() ? "down" : "up")}';
-                """;
         }
 
         await using var command = new NpgsqlCommand(sql, connection, transaction);

@@ -7,6 +7,9 @@ internal sealed class RecordingSink : IStatementSink
 {
     public List<string> Statements { get; } = [];
 
+    /// <summary>A backfill was declared: the migration keeps progress in the backfill table.</summary>
+    public bool HasBackfills { get; private set; }
+
     public bool IsOffline => true;
 
     public void Statement(string sql) => Statements.Add(sql.Trim());
@@ -18,6 +21,7 @@ internal sealed class RecordingSink : IStatementSink
     public void Backfill(Backfill.BackfillDefinition backfill)
     {
         backfill.Validate();
+        HasBackfills = true;
         Statements.Add(backfill.Describe());
         Statements.Add(backfill.Template());
     }

@@ -3,13 +3,15 @@ using Migrations.Runtime.Discovery;
 namespace Migrations.Runtime.Rendering;
 
 /// <summary>The SQL one migration runs, rendered offline, with the checksum of its Up part.</summary>
+/// <param name="HasBackfills">Up or Down declares a backfill, which keeps progress of its own beside the history.</param>
 public sealed record RenderedMigration(
     MigrationDescriptor Migration,
     IReadOnlyList<string> Up,
     IReadOnlyList<string> Down,
     string Checksum,
     RenderProblem? UpProblem,
-    RenderProblem? DownProblem)
+    RenderProblem? DownProblem,
+    bool HasBackfills = false)
 {
     /// <summary>Up could be rendered completely (no live-database queries, no errors).</summary>
     public bool IsComplete => UpProblem is null;

@@ -27,11 +27,14 @@ public static class ResolveCommand
         var history = await session.History.ReadAsync(cancellationToken);
         history.TryGetValue(version, out var before);
         var state = applied is not null ? MigrationState.ResolvedApplied : MigrationState.ResolvedRolledBack;
-        var checksum = session.Renderer.Checksum(migration);
+        var rendered = session.Renderer.Render(migration);
         var previous = before is null ? "never recorded" : before.State.ToDatabase();
         var detail = $"resolved by {context.Actor.User}@{context.Actor.Host} (was {previous})" + (string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}");
         var now = DateTimeOffset.UtcNow;
-        await session.History.RecordAsync(new HistoryRecord(version, migration.Name, checksum, state, now, now, 0, detail), cancellationToken);
+        var record = new HistoryRecord(version, migration.Name, rendered.Checksum, state, now, now, 0, detail);
+        await (rendered.HasBackfills
+            ? new Backfill.BackfillProgressStore(session.Connection, session.History.BackfillTable).RecordAsync(session.History, record, cancellationToken)
+            : session.History.RecordAsync(record, cancellationToken));
 
         var message = $"Recorded {migration.DisplayName} as {(applied is not null ? "applied" : "rolled back")} (it was {(before is null ? "never recorded" : before.State.ToDisplay())}); no SQL of the migration was run.";
         if (context.Json)

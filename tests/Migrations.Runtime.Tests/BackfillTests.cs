@@ -8,6 +8,7 @@ public sealed class BackfillTests
 {
     private const string Backfills = "Migrations.Runtime.Tests.Fixtures.Backfills";
     private const string SqlBackfill = "Migrations.Runtime.Tests.Fixtures.SqlBackfill";
+    private const string FailingBackfill = "Migrations.Runtime.Tests.Fixtures.FailingBackfill";
 
     [Fact]
     public async Task Deploy_BackfillsEveryRowExactlyOnceInBatchesAndRecordsItFinished()
@@ -60,6 +61,20 @@ public sealed class BackfillTests
         Assert.True(resumed.ExitCode == 0, resumed.All);
         Assert.Contains($"resuming after key {done}", resumed.Error);
         Assert.Equal(3000L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
+    }
+
+    [Fact]
+    public async Task BackfillFailingMidway_SaysItsCommittedBatchesStayAndWhereItWillResume()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--target", "202409010000").ExitCode);
+
+        var failed = BundleRun.Run(FailingBackfill, "deploy", "-c", database.Url, "--allow-out-of-order");
+
+        Assert.True(failed.ExitCode == ExitCodes.MigrationFailed, failed.All);
+        Assert.True(failed.Error.Contains("error: Migration 202409040000 TouchItemsUntilIdTwoThousand failed (22012: division by zero); 0 of its 1 statements completed before the one that failed, and stay applied (it has no transaction); "
+            + "the one that failed (UPDATE \"items\" SET touched = touched + 1 + 0 / (2000 - id) W…) keeps the 19 batches it committed (1,900 rows read) and its progress: when a deploy reaches it again, it resumes after key 1900.", StringComparison.Ordinal), failed.Error);
+        Assert.Equal(1900L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
     }
 
     [Fact]

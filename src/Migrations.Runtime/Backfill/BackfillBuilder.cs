@@ -66,6 +66,13 @@ internal sealed class BackfillBuilder(BackfillDefinition definition) : IBackfill
     public IBackfillSyntax PauseBetweenBatches(TimeSpan pause)
     {
         definition.Pause = pause >= TimeSpan.Zero ? pause : throw new ArgumentOutOfRangeException(nameof(pause), "The pause cannot be negative.");
+        definition.PauseMultiple = null;
+        return this;
+    }
+
+    public IBackfillSyntax PauseBetweenBatches(double timesTheBatch)
+    {
+        definition.PauseMultiple = timesTheBatch >= 0 && double.IsFinite(timesTheBatch) ? timesTheBatch : throw new ArgumentOutOfRangeException(nameof(timesTheBatch), "The pause cannot be negative.");
         return this;
     }
 }

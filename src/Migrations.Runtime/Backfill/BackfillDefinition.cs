@@ -48,6 +48,12 @@ public sealed class BackfillDefinition
 
     public TimeSpan Pause { get; internal set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>When set, the pause after each batch is this multiple of the batch's own duration instead of <see cref="Pause"/>.</summary>
+    public double? PauseMultiple { get; internal set; }
+
+    /// <summary>How long to wait after a batch that took <paramref name="batch"/>.</summary>
+    internal TimeSpan PauseAfter(TimeSpan batch) => PauseMultiple is { } multiple ? batch * multiple : Pause;
+
     /// <summary>"app.projects", as messages name it.</summary>
     public string DisplayTable => Schema is null ? Table : $"{Schema}.{Table}";
 
@@ -65,10 +71,14 @@ public sealed class BackfillDefinition
         var key = KeyColumn is null ? "its primary key" : $"\"{KeyColumn}\"";
         return string.Create(CultureInfo.InvariantCulture, $"""
             -- Backfill of {DisplayTable}, run by the bundle: key ranges of {key}, each batch its own transaction (lock_timeout: --backfill-lock-wait),
-            -- sized to take about {TargetBatchDuration.TotalMilliseconds:0}ms ({InitialBatchSize} rows first, at most {MaximumBatchSize}), {Pause.TotalMilliseconds:0}ms apart; paused while replicas lag or the table is contended;
+            -- sized to take about {TargetBatchDuration.TotalMilliseconds:0}ms ({InitialBatchSize} rows first, at most {MaximumBatchSize}), {Spacing}; paused while replicas lag or the table is contended;
             -- resumable from the last committed batch (progress in migrations_backfill). Each batch runs, for its range ($1, $2]:
             """);
     }
+
+    private string Spacing => PauseMultiple is { } multiple
+        ? string.Create(CultureInfo.InvariantCulture, $"each followed by a pause of {multiple:0.##} times its duration")
+        : string.Create(CultureInfo.InvariantCulture, $"{Pause.TotalMilliseconds:0}ms apart");
 
     /// <summary>The batch statement over <paramref name="key"/> (quoted) between two SQL expressions.</summary>
     internal string Statement(string key, string lowerExclusive, string upperInclusive, bool hasLower = true)

@@ -25,6 +25,8 @@ internal sealed class BackfillRunner(BackfillScope scope)
             return;
         }
 
+        scope.Current = progress;
+
         await AbortWhenTheClientDiesAsync();
         await using var health = new DatabaseHealth(scope.ConnectionString, target.Oid, target.Table, scope.Connection.ProcessID, scope.Limits);
         var batch = new BatchStatement(definition, target, scope.Store);
@@ -44,6 +46,7 @@ internal sealed class BackfillRunner(BackfillScope scope)
 
             var started = Stopwatch.StartNew();
             var outcome = await batch.RunAsync(scope, progress, sizer.Size, cancellationToken);
+            var took = started.Elapsed;
             if (outcome.Contention is { } contention)
             {
                 sizer.Contended();
@@ -64,14 +67,15 @@ internal sealed class BackfillRunner(BackfillScope scope)
                 RowsChanged = progress.RowsChanged + outcome.Changed,
                 Batches = progress.Batches + 1,
             };
-            sizer.Completed((int)outcome.Scanned, started.Elapsed);
+            scope.Current = progress;
+            sizer.Completed((int)outcome.Scanned, took);
             scannedThisRun += outcome.Scanned;
             var rate = scannedThisRun / Math.Max(0.001, run.Elapsed.TotalSeconds - pauses.Total.TotalSeconds);
             var remaining = Math.Max(0, (progress.EstimatedRows ?? 0) - progress.RowsScanned);
             scope.Progress.Report(Event("backfill.progress", target, progress, rate, remaining > 0 ? TimeSpan.FromSeconds(remaining / rate) : null, batchSize: sizer.Size));
-            if (definition.Pause > TimeSpan.Zero)
+            if (definition.PauseAfter(took) is var pause && pause > TimeSpan.Zero)
             {
-                await Task.Delay(definition.Pause, cancellationToken);
+                await Task.Delay(pause, cancellationToken);
             }
         }
 

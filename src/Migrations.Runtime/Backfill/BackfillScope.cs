@@ -43,5 +43,8 @@ internal sealed class BackfillScope(
 
     public CancellationToken CancellationToken => cancellationToken;
 
+    /// <summary>Where the backfill running now stands, as its last committed batch left it (null before it starts).</summary>
+    public BackfillProgress? Current { get; set; }
+
     public int NextOrdinal() => _next++;
 }

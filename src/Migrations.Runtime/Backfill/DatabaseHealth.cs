@@ -45,12 +45,31 @@ internal sealed class DatabaseHealth(string connectionString, uint tableOid, str
         SELECT pid, application, waited, query, array_to_string(pg_blocking_pids(pid), ', ') FROM waiting ORDER BY waited DESC LIMIT 1;
         """;
 
+    /// <summary>
+    /// A healthy database is looked at again after this long at the earliest, not before every batch: batches of a few
+    /// milliseconds would each add a look over pg_locks (which holds every lock partition while it copies) and pg_stat_activity.
+    /// </summary>
+    private static readonly TimeSpan HealthyFor = TimeSpan.FromMilliseconds(250);
+
     private NpgsqlConnection? _connection;
+    private long? _healthyAt;
     private string? _sql;
     private bool _warnedInvisibleLag;
 
     /// <summary>Why the backfill should wait now, in one line; null when nothing stands in its way.</summary>
     public async Task<string?> ReasonToPauseAsync(Action<string> warn, CancellationToken cancellationToken)
+    {
+        if (_healthyAt is { } healthyAt && System.Diagnostics.Stopwatch.GetElapsedTime(healthyAt) < HealthyFor)
+        {
+            return null;
+        }
+
+        var reason = await LookAsync(warn, cancellationToken);
+        _healthyAt = reason is null ? System.Diagnostics.Stopwatch.GetTimestamp() : null;
+        return reason;
+    }
+
+    private async Task<string?> LookAsync(Action<string> warn, CancellationToken cancellationToken)
     {
         _connection ??= await OpenAsync(cancellationToken);
         _sql ??= Sql(hasWaitStart: _connection.PostgreSqlVersion.Major >= 14);

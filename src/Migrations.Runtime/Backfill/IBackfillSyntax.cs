@@ -39,4 +39,7 @@ public interface IBackfillSyntax
 
     /// <summary>Sleep between batches (default 10ms), leaving room to the application, autovacuum and replicas.</summary>
     IBackfillSyntax PauseBetweenBatches(TimeSpan pause);
+
+    /// <summary>After each batch, sleep this multiple of the time the batch took (1: as long again), so the backfill holds the table at most that share of the time.</summary>
+    IBackfillSyntax PauseBetweenBatches(double timesTheBatch);
 }

@@ -33,6 +33,9 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
     /// <summary>The statement running now (or the one that failed) commits as it goes: a DO block or a CALL, which may COMMIT inside.</summary>
     public bool CurrentStatementCommitsAsItGoes { get; private set; }
 
+    /// <summary>The statement running now (or the one that failed) is a backfill, whose batches commit one by one.</summary>
+    public bool CurrentStatementIsBackfill { get; private set; }
+
     /// <summary>Such a statement was seen to have committed part of its work before it ended.</summary>
     public bool CurrentStatementCommittedPart { get; private set; }
 
@@ -50,6 +53,7 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         ApplyTimeouts(connection, transaction, traits);
         CurrentStatement = sql;
         CurrentStatementCommitsAsItGoes = transaction is null && CommitsAsItGoes(sql);
+        CurrentStatementIsBackfill = false;
         CurrentStatementCommittedPart = false;
 
         using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
@@ -105,6 +109,7 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
     {
         var scope = Backfills ?? throw new Cli.BundleException(Cli.ExitCodes.MigrationFailed, $"The backfill of {backfill.DisplayTable} can run only in a migration with TransactionBehavior.None, not in a seed profile.");
         CurrentStatement = backfill.Template();
+        (CurrentStatementIsBackfill, CurrentStatementCommitsAsItGoes, scope.Current) = (true, false, null);
         // The batches manage their own transactions and timeouts: what this sink last SET for the session is stale after them.
         ResetTimeoutScope();
         new Backfill.BackfillRunner(scope).RunAsync(backfill).GetAwaiter().GetResult();

@@ -104,7 +104,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
                 await RecordFailureAsync(new HistoryRecord(migration.Version, migration.Name, rendered.Checksum, MigrationState.Failed, started, DateTimeOffset.UtcNow, stopwatch.ElapsedMilliseconds, detail));
             }
 
-            var failure = Failure(migration, direction, exception, WhatStaysApplied(sink, direction == MigrationDirection.Up ? rendered.Up.Count : rendered.Down.Count));
+            var failure = Failure(migration, direction, exception, WhatStaysApplied(sink, (direction == MigrationDirection.Up ? rendered.Up : rendered.Down).Count(IsStatement)));
             throw FindPostgres(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable
                 ? new BundleException(ExitCodes.LockTimeout, failure.Message + $"; {await BlockersAsync(sink, monitor)}", exception)
                 : failure;
@@ -142,12 +142,21 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
     private string WhatStaysApplied(ExecutingSink sink, int total)
     {
         var stopped = sink.CurrentStatement is { } statement ? " (" + MessageText.Excerpt(statement, 60) + ")" : string.Empty;
-        var fate = !sink.CurrentStatementCommitsAsItGoes ? "was rolled back"
+        var last = cancellationToken.IsCancellationRequested ? "was cancelled" : "failed";
+        var fate = sink.CurrentStatementIsBackfill ? BackfillFate(sink.Backfills?.Current)
+            : !sink.CurrentStatementCommitsAsItGoes ? "was rolled back"
             : sink.CurrentStatementCommittedPart ? "had already committed part of its work, which stays applied too"
             : "may have committed part of its work (it can COMMIT as it goes)";
-        var last = cancellationToken.IsCancellationRequested ? "was cancelled" : "failed";
         return $"{sink.Executed.Count} of its {total} statements completed before the one that {last}, and stay applied (it has no transaction); the one that {last}{stopped} {fate}. Fix the cause and deploy again, or mark it with 'resolve'";
     }
+
+    /// <summary>A backfill's batches commit one by one: the ones done stay, with the progress that lets it resume.</summary>
+    private static string BackfillFate(Backfill.BackfillProgress? progress) => progress?.LastKey is { } lastKey
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"keeps the {progress.Batches:N0} batches it committed ({progress.RowsScanned:N0} rows read) and its progress: when a deploy reaches it again, it resumes after key {lastKey}")
+        : "had committed no batch";
+
+    /// <summary>Rendered statements that run: a backfill's description is a comment above the statement of its batches.</summary>
+    private static bool IsStatement(string sql) => Migrations.Safety.Sql.SqlNormalizer.Normalize(sql).Length > 0;
 
     private void Run(MigrationDescriptor migration, MigrationDirection direction, ExecutingSink sink)
     {

@@ -5,14 +5,16 @@
 # pgbench runs a fixed-rate update load on random rows of the same table; its p99 latency during each backfill is
 # compared with the same load alone, measured just before that backfill (the machine's load drifts; a paired baseline
 # does not).
+# A last line runs no backfill but a process that keeps one CPU busy half the time: on a shared 2-core machine that
+# alone moves the load's p99, which is what to read the backfills' figures against.
 # Usage: bench/Backfill/run.sh [rows...] (default: 1000000 10000000); LOAD_TPS (default 200); METHODS (default
-# "bundle loop update"); BACKFILL_CONFIGS: space-separated target_ms/pause/max_batch settings of the bundle's backfill,
+# "bundle loop update cpu"); BACKFILL_CONFIGS: space-separated target_ms/pause/max_batch settings of the bundle's backfill,
 # pause in ms or "x" followed by a multiple of the batch's own duration, "-" for the default (e.g. "-/-/- 200/10/100000").
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 sizes=("${@:-1000000 10000000}"); read -r -a sizes <<<"${sizes[*]}"
 tps="${LOAD_TPS:-200}"
-read -r -a methods <<<"${METHODS:-bundle loop update}"
+read -r -a methods <<<"${METHODS:-bundle loop update cpu}"
 read -r -a configs <<<"${BACKFILL_CONFIGS:--/-/-}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 server="$("$root/build/postgres.sh" | tail -n 1)"
@@ -61,6 +63,13 @@ run() {
         "$bundle" deploy --connection "$url" >"$work/bundle-${2//\//_}.out" 2>&1 ;;
     loop) db "$old_loop" ;;
     update) db "UPDATE projects SET video_path = video_url WHERE video_path IS NULL AND video_url IS NOT NULL" ;;
+    # No database at all: a process busy half of every 40ms for 15s, what any work on this machine does to the load.
+    cpu) python3 -c 'import time
+end = time.time() + 15
+while time.time() < end:
+    start = time.time()
+    while time.time() - start < 0.02: pass
+    time.sleep(0.02)' ;;
   esac
   to="$(now)"
   seconds="$(awk -v a="$from" -v b="$to" 'BEGIN { printf "%.2f", b - a }')"
@@ -75,7 +84,7 @@ alone() {
   latency "$1" "$from" "$to" | cut -d' ' -f1
 }
 
-label() { case "$1" in bundle) [ "$2" = "-/-/-" ] && echo "Execute.Backfill" || echo "Execute.Backfill $2";; loop) echo "old PL/pgSQL DO loop";; update) echo "single UPDATE";; esac; }
+label() { case "$1" in bundle) [ "$2" = "-/-/-" ] && echo "Execute.Backfill" || echo "Execute.Backfill $2";; loop) echo "old PL/pgSQL DO loop";; update) echo "single UPDATE";; cpu) echo "no backfill, CPU busy 50% (15s)";; esac; }
 
 for rows in "${sizes[@]}"; do
   echo "== $rows rows" >&2
@@ -88,7 +97,7 @@ for rows in "${sizes[@]}"; do
     variants=("-"); [ "$method" = bundle ] && variants=("${configs[@]}")
     for config in "${variants[@]}"; do
       key="$method $config"
-      fill "$rows"
+      [ "$method" = cpu ] || fill "$rows"
       # The load alone, just before, on the same freshly filled table.
       base_p99="$(alone "base-$method-${config//\//_}")"
       load_start "$rows" 7200 "run-$method-${config//\//_}" projects; sleep 2
@@ -96,10 +105,10 @@ for rows in "${sizes[@]}"; do
       # Writes blocked until the end complete just after it: give them time to be logged.
       sleep 2; load_stop
       left="$(db "SELECT count(*) FROM projects WHERE video_path IS NULL")"
-      [ "$left" = 0 ] || { echo "$key left $left rows without video_path" >&2; exit 1; }
+      [ "$left" = 0 ] || [ "$method" = cpu ] || { echo "$key left $left rows without video_path" >&2; exit 1; }
       read -r p99 maxlat _ <<<"$(latency "run-$method-${config//\//_}" "${window[0]}" "${window[1]}")"
       seconds_of[$key]="$seconds"
-      rate="$(awk -v n="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')"
+      rate="$(awk -v n="$rows" -v s="$seconds" -v m="$method" 'BEGIN { if (m == "cpu") print "-"; else printf "%.0f", n / s }')"
       increase="$(awk -v a="$p99" -v b="$base_p99" 'BEGIN { if (b > 0 && a != "n/a") printf "%+.1f%%", (a / b - 1) * 100; else print "n/a" }')"
       printf '%9d rows  %-34s %8.2fs %9s rows/s   load p99 %7sms (alone %sms, %s) max %sms   load avg %s\n' "$rows" "$(label "$method" "$config")" \
         "$seconds" "$rate" "$p99" "$base_p99" "$increase" "$maxlat" "$(cut -d' ' -f1 /proc/loadavg)"

@@ -37,7 +37,7 @@ public sealed class BackfillKillTests : IAsyncLifetime
                 public sealed class TouchItems : Migration
                 {
                     public override void Up() =>
-                        Execute.Backfill("items").Set("touched = touched + 1").BatchSize(200, 200).PauseBetweenBatches(TimeSpan.FromMilliseconds(20));
+                        Execute.Backfill("items").Set("touched = touched + 1").BatchSize(200, 200).TargetBatchDuration(TimeSpan.FromSeconds(5)).PauseBetweenBatches(TimeSpan.FromMilliseconds(20));
 
                     public override void Down() => Execute.Sql("SELECT 1");
                 }

@@ -52,27 +52,28 @@ internal sealed class BackfillBuilder(BackfillDefinition definition) : IBackfill
         return this;
     }
 
-    public IBackfillSyntax BatchSize(int initial, int maximum = BackfillDefinition.DefaultMaximumBatchSize)
+    public IBackfillSyntax BatchSize(int initial, int? maximum = null)
     {
-        if (initial < 1 || maximum < initial)
+        var most = maximum ?? Math.Max(initial, BackfillDefinition.DefaultMaximumBatchSize);
+        if (initial < 1 || most < initial)
         {
             throw new ArgumentOutOfRangeException(nameof(initial), "Batch sizes must be at least 1, the maximum no less than the initial size.");
         }
 
-        (definition.InitialBatchSize, definition.MaximumBatchSize) = (initial, maximum);
+        (definition.InitialBatchSize, definition.MaximumBatchSize) = (initial, most);
         return this;
     }
 
     public IBackfillSyntax PauseBetweenBatches(TimeSpan pause)
     {
         definition.Pause = pause >= TimeSpan.Zero ? pause : throw new ArgumentOutOfRangeException(nameof(pause), "The pause cannot be negative.");
-        definition.PauseMultiple = null;
         return this;
     }
 
     public IBackfillSyntax PauseBetweenBatches(double timesTheBatch)
     {
         definition.PauseMultiple = timesTheBatch >= 0 && double.IsFinite(timesTheBatch) ? timesTheBatch : throw new ArgumentOutOfRangeException(nameof(timesTheBatch), "The pause cannot be negative.");
+        definition.Pause = null;
         return this;
     }
 }

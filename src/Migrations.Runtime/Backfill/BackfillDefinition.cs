@@ -11,7 +11,7 @@ namespace Migrations.Runtime.Backfill;
 public sealed class BackfillDefinition
 {
     public const int DefaultInitialBatchSize = 1_000;
-    public const int DefaultMaximumBatchSize = 100_000;
+    public const int DefaultMaximumBatchSize = 5_000;
 
     /// <summary>Offline the key is not known; the rendered template names it by its role.</summary>
     private const string PrimaryKeyPlaceholder = "(primary key)";
@@ -40,19 +40,23 @@ public sealed class BackfillDefinition
     /// <summary>Null: the table's single-column primary key, found when the backfill starts.</summary>
     public string? KeyColumn { get; internal set; }
 
-    public TimeSpan TargetBatchDuration { get; internal set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan TargetBatchDuration { get; internal set; } = TimeSpan.FromMilliseconds(20);
 
     public int InitialBatchSize { get; internal set; } = DefaultInitialBatchSize;
 
     public int MaximumBatchSize { get; internal set; } = DefaultMaximumBatchSize;
 
-    public TimeSpan Pause { get; internal set; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>A fixed pause after each batch; null: <see cref="PauseMultiple"/> of the batch's own duration.</summary>
+    public TimeSpan? Pause { get; internal set; }
 
-    /// <summary>When set, the pause after each batch is this multiple of the batch's own duration instead of <see cref="Pause"/>.</summary>
-    public double? PauseMultiple { get; internal set; }
+    /// <summary>
+    /// The pause after each batch as a multiple of the time it took (default 1: as long again), so the backfill holds
+    /// the table's rows and a server process at most half the time, however fast or slow the server is today.
+    /// </summary>
+    public double PauseMultiple { get; internal set; } = 1;
 
     /// <summary>How long to wait after a batch that took <paramref name="batch"/>.</summary>
-    internal TimeSpan PauseAfter(TimeSpan batch) => PauseMultiple is { } multiple ? batch * multiple : Pause;
+    internal TimeSpan PauseAfter(TimeSpan batch) => Pause ?? batch * PauseMultiple;
 
     /// <summary>"app.projects", as messages name it.</summary>
     public string DisplayTable => Schema is null ? Table : $"{Schema}.{Table}";
@@ -76,9 +80,9 @@ public sealed class BackfillDefinition
             """);
     }
 
-    private string Spacing => PauseMultiple is { } multiple
-        ? string.Create(CultureInfo.InvariantCulture, $"each followed by a pause of {multiple:0.##} times its duration")
-        : string.Create(CultureInfo.InvariantCulture, $"{Pause.TotalMilliseconds:0}ms apart");
+    private string Spacing => Pause is { } pause
+        ? string.Create(CultureInfo.InvariantCulture, $"{pause.TotalMilliseconds:0}ms apart")
+        : string.Create(CultureInfo.InvariantCulture, $"each followed by a pause of {PauseMultiple:0.##} times its duration");
 
     /// <summary>The batch statement over <paramref name="key"/> (quoted) between two SQL expressions.</summary>
     internal string Statement(string key, string lowerExclusive, string upperInclusive, bool hasLower = true)

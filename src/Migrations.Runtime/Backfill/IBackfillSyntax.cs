@@ -31,15 +31,18 @@ public interface IBackfillSyntax
     /// <summary>The NOT NULL column, led by an index, whose ranges the batches walk (default: the single-column primary key).</summary>
     IBackfillSyntax KeyedBy(string column);
 
-    /// <summary>Each batch is sized to take about this long (default 200ms): short row locks, steady replicas.</summary>
+    /// <summary>Each batch is sized to take about this long (default 20ms): short row locks, short bursts of WAL and CPU.</summary>
     IBackfillSyntax TargetBatchDuration(TimeSpan duration);
 
-    /// <summary>Rows read by the first batch (default 1,000) and at most by any batch (default 100,000).</summary>
-    IBackfillSyntax BatchSize(int initial, int maximum = BackfillDefinition.DefaultMaximumBatchSize);
+    /// <summary>Rows read by the first batch (default 1,000) and at most by any batch (default 5,000, or the initial size if larger).</summary>
+    IBackfillSyntax BatchSize(int initial, int? maximum = null);
 
-    /// <summary>Sleep between batches (default 10ms), leaving room to the application, autovacuum and replicas.</summary>
+    /// <summary>Sleep this long between batches instead of <see cref="PauseBetweenBatches(double)"/>.</summary>
     IBackfillSyntax PauseBetweenBatches(TimeSpan pause);
 
-    /// <summary>After each batch, sleep this multiple of the time the batch took (1: as long again), so the backfill holds the table at most that share of the time.</summary>
+    /// <summary>
+    /// After each batch, sleep this multiple of the time it took (default 1: as long again), leaving the application,
+    /// autovacuum and replicas that share of the server; 3 gives them three quarters of it, at a third of the speed.
+    /// </summary>
     IBackfillSyntax PauseBetweenBatches(double timesTheBatch);
 }

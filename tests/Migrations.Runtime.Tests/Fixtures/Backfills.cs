@@ -21,13 +21,13 @@ public sealed class CreateItems : Migration
 
 /// <summary>
 /// Not idempotent on purpose (touched = touched + 1, no condition): a batch done twice or skipped leaves a row at 2 or 0.
-/// Small batches 20ms apart, so a test can stop it half-way.
+/// Batches of exactly 100 (a target duration no batch of 100 reaches), 20ms apart, so a test can stop it half-way.
 /// </summary>
 [Migration(202409020000, TransactionBehavior.None, "touch every item")]
 public sealed class TouchItems : Migration
 {
     public override void Up() =>
-        Execute.Backfill("items").Set("touched = touched + 1").BatchSize(100, 100).PauseBetweenBatches(TimeSpan.FromMilliseconds(20));
+        Execute.Backfill("items").Set("touched = touched + 1").BatchSize(100, 100).TargetBatchDuration(TimeSpan.FromSeconds(5)).PauseBetweenBatches(TimeSpan.FromMilliseconds(20));
 
     public override void Down() => Execute.Backfill("items").Set("touched = touched - 1").Where("touched > 0");
 }

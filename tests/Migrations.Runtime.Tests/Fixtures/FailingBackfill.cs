@@ -8,7 +8,7 @@ namespace Migrations.Runtime.Tests.Fixtures.FailingBackfill;
 public sealed class TouchItemsUntilIdTwoThousand : Migration
 {
     public override void Up() =>
-        Execute.Backfill("items").Set("touched = touched + 1 + 0 / (2000 - id)").BatchSize(100, 100).PauseBetweenBatches(TimeSpan.Zero);
+        Execute.Backfill("items").Set("touched = touched + 1 + 0 / (2000 - id)").BatchSize(100, 100).TargetBatchDuration(TimeSpan.FromSeconds(5)).PauseBetweenBatches(TimeSpan.Zero);
 
     public override void Down() => Execute.Sql("SELECT 1");
 }

@@ -11,7 +11,7 @@ namespace Migrations.Runtime.Tests.Fixtures.PacedBackfill;
 public sealed class TouchItemsSlowly : Migration
 {
     public override void Up() =>
-        Execute.Backfill("items").Set("touched = touched + 1").BatchSize(10, 10).PauseBetweenBatches(TimeSpan.FromMilliseconds(20));
+        Execute.Backfill("items").Set("touched = touched + 1").BatchSize(10, 10).TargetBatchDuration(TimeSpan.FromSeconds(5)).PauseBetweenBatches(TimeSpan.FromMilliseconds(20));
 
     public override void Down() => Execute.Backfill("items").Set("touched = touched - 1").Where("touched > 0");
 }

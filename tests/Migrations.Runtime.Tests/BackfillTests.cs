@@ -92,24 +92,18 @@ public sealed class BackfillTests
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
         Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--target", "202409010000").ExitCode);
-        await using var application = new Npgsql.NpgsqlConnection(database.ConnectionString);
-        await application.OpenAsync();
-        await using var transaction = await application.BeginTransactionAsync();
-        await using (var hold = new Npgsql.NpgsqlCommand("SELECT 1 FROM items WHERE id = 1550 FOR UPDATE", application, transaction))
-        {
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var row = await HeldRow.HoldAsync(database.ConnectionString, "SELECT 1 FROM items WHERE id = 1550 FOR UPDATE");
 
         var stuck = BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--backfill-lock-wait", "200ms", "--backfill-pause-limit", "2s");
 
         Assert.True(stuck.ExitCode == ExitCodes.GaveUpWaiting, stuck.All);
-        Assert.Contains($"backfill paused on items: the batch waited more than --backfill-lock-wait 200ms for a row lock on items, held by pid {application.ProcessID} (", stuck.Error);
+        Assert.Contains($"backfill paused on items: the batch waited more than --backfill-lock-wait 200ms for a row lock on items, held by pid {row.HolderPid} (", stuck.Error);
         Assert.Matches(@"error: The backfill of items in 202409020000 TouchItems was paused for [0-9.]+s \(the batch waited .*\) and gave up \(--backfill-pause-limit 2\.0s\)\. Its progress is saved \(.*\): deploy again to resume it\.", stuck.Error);
         var done = await database.ScalarAsync<long>("SELECT rows_scanned FROM migrations_backfill");
         Assert.InRange(done, 1400, 1549);
         Assert.Equal(done, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
 
-        await transaction.RollbackAsync();
+        await row.ReleaseAsync();
         var resumed = BundleRun.Run(Backfills, "deploy", "-c", database.Url);
         Assert.True(resumed.ExitCode == 0, resumed.All);
         Assert.Equal(3000L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
@@ -120,43 +114,22 @@ public sealed class BackfillTests
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
         Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--target", "202409010000").ExitCode);
-        await using var holder = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false");
-        await holder.OpenAsync();
-        await using (var hold = new Npgsql.NpgsqlCommand("BEGIN; UPDATE items SET label = 'held' WHERE id = 3000", holder))
-        {
-            await hold.ExecuteNonQueryAsync();
-        }
-
-        await using var waiter = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false;Application Name=checkout");
-        await waiter.OpenAsync();
-        await using var wait = new Npgsql.NpgsqlCommand("UPDATE items SET label = 'waited' WHERE id = 3000", waiter);
-        var waiting = wait.ExecuteNonQueryAsync();
+        await using var row = await HeldRow.HoldAsync(database.ConnectionString, "UPDATE items SET label = 'held' WHERE id = 3000");
+        var waiter = await row.QueueAsync(database.ConnectionString, "checkout", "UPDATE items SET label = 'waited' WHERE id = 3000");
         // Past the limit before the deploy starts: a waiter the backfill sees at 0.2s is rightly not yet a reason to pause.
         // Both waits look at this database only: pg_stat_activity shows every database of the server.
-        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'checkout' AND wait_event_type = 'Lock' AND now() - query_start > interval '0.5s')", waiting);
+        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'checkout' AND wait_event_type = 'Lock' AND now() - query_start > interval '0.5s')", waiter.Waiting);
 
-        long readWhileWaiting;
-        Task<BundleResult> deploy;
-        try
-        {
-            deploy = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--backfill-lock-wait", "300ms"));
-            await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'migrations-bundle-health')", deploy);
-            await Task.Delay(1500);
-            readWhileWaiting = await database.ScalarAsync<long>("SELECT coalesce((SELECT rows_scanned FROM migrations_backfill), 0)");
-        }
-        finally
-        {
-            // Whatever happened, the waiter must get its row: a connection with a command still waiting cannot be closed.
-            await using var commit = new Npgsql.NpgsqlCommand("COMMIT", holder);
-            await commit.ExecuteNonQueryAsync();
-        }
-
-        await waiting;
+        var deploy = Task.Run(() => BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--backfill-lock-wait", "300ms"));
+        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'migrations-bundle-health')", deploy);
+        await Task.Delay(1500);
+        var readWhileWaiting = await database.ScalarAsync<long>("SELECT coalesce((SELECT rows_scanned FROM migrations_backfill), 0)");
+        await row.ReleaseAsync();
         var result = await deploy;
-        Assert.True(readWhileWaiting == 0, result.All);
 
+        Assert.True(readWhileWaiting == 0, result.All);
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Matches($@"backfill paused on items: pid {waiter.ProcessID} \(checkout\) has waited [0-9.]+s for a lock on items, blocked by pid {holder.ProcessID} \(limit: --backfill-lock-wait 0\.3s\): UPDATE items SET label = 'waited' WHERE id = 3000", result.Error);
+        Assert.Matches($@"backfill paused on items: pid {waiter.Pid} \(checkout\) has waited [0-9.]+s for a lock on items, blocked by pid {row.HolderPid} \(limit: --backfill-lock-wait 0\.3s\): UPDATE items SET label = 'waited' WHERE id = 3000", result.Error);
         Assert.Equal(3000L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1"));
     }
 
@@ -166,36 +139,18 @@ public sealed class BackfillTests
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
         Assert.Equal(0, BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--target", "202409010000").ExitCode);
-        await using var holder = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false");
-        await holder.OpenAsync();
-        await using (var hold = new Npgsql.NpgsqlCommand("BEGIN; UPDATE items SET label = 'held' WHERE id = 3000", holder))
-        {
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var row = await HeldRow.HoldAsync(database.ConnectionString, "UPDATE items SET label = 'held' WHERE id = 3000");
+        var waiter = await row.QueueAsync(database.ConnectionString, "report", "DO $$ BEGIN PERFORM pg_sleep(1.5); UPDATE items SET label = 'waited' WHERE id = 3000; END $$");
+        await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'report' AND wait_event_type = 'Lock')", waiter.Waiting);
+        var items = await database.ScalarAsync<uint>("SELECT 'items'::regclass::oid");
+        await using var health = new Backfill.DatabaseHealth(database.ConnectionString, items, "items", 0, Backfill.HealthLimits.Default with { LockWait = TimeSpan.FromSeconds(1) });
 
-        await using var waiter = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false;Application Name=report");
-        await waiter.OpenAsync();
-        await using var wait = new Npgsql.NpgsqlCommand("DO $$ BEGIN PERFORM pg_sleep(1.5); UPDATE items SET label = 'waited' WHERE id = 3000; END $$", waiter) { CommandTimeout = 0 };
-        var waiting = wait.ExecuteNonQueryAsync();
-        string? justMet, waitedLong;
-        try
-        {
-            await DatabaseWait.UntilAsync(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'report' AND wait_event_type = 'Lock')", waiting);
-            var items = await database.ScalarAsync<uint>("SELECT 'items'::regclass::oid");
-            await using var health = new Backfill.DatabaseHealth(database.ConnectionString, items, "items", 0, Backfill.HealthLimits.Default with { LockWait = TimeSpan.FromSeconds(1) });
-            justMet = await health.ReasonToPauseAsync(_ => { }, CancellationToken.None);
-            await DatabaseWait.UntilAsync(database.ConnectionString, $"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = {waiter.ProcessID} AND now() - waitstart > interval '1.2s')", waiting);
-            waitedLong = await health.ReasonToPauseAsync(_ => { }, CancellationToken.None);
-        }
-        finally
-        {
-            await using var commit = new Npgsql.NpgsqlCommand("COMMIT", holder);
-            await commit.ExecuteNonQueryAsync();
-        }
+        var justMet = await health.ReasonToPauseAsync(_ => { }, CancellationToken.None);
+        await DatabaseWait.UntilAsync(database.ConnectionString, $"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = {waiter.Pid} AND now() - waitstart > interval '1.2s')", waiter.Waiting);
+        var waitedLong = await health.ReasonToPauseAsync(_ => { }, CancellationToken.None);
 
-        await waiting;
         Assert.Null(justMet);
-        Assert.Matches($@"^pid {waiter.ProcessID} \(report\) has waited 1\.[0-9]s for a lock on items, blocked by pid {holder.ProcessID} \(limit: --backfill-lock-wait 1s\): DO \$\$", waitedLong);
+        Assert.Matches($@"^pid {waiter.Pid} \(report\) has waited 1\.[0-9]s for a lock on items, blocked by pid {row.HolderPid} \(limit: --backfill-lock-wait 1s\): DO \$\$", waitedLong);
     }
 
     [Fact]

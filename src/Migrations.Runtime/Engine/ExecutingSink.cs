@@ -111,7 +111,7 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         CurrentStatement = backfill.Template();
         (CurrentStatementIsBackfill, CurrentStatementCommitsAsItGoes, scope.Current) = (true, false, null);
         // The batches manage their own transactions and timeouts: what this sink last SET for the session is stale after them.
-        ResetTimeoutScope();
+        (_lockTimeout, _statementTimeout) = (null, null);
         new Backfill.BackfillRunner(scope).RunAsync(backfill).GetAwaiter().GetResult();
         Executed.Add(backfill.Template());
     }

@@ -17,8 +17,9 @@ internal static class FleetExitCode
             .DefaultIfEmpty(ExitCodes.Success)
             .First();
 
+    /// <summary>A busy database, not a broken migration: a backfill or index build that gave up waiting (13) resumes on the next deploy.</summary>
     public static bool MayPassOnRetry(int exitCode) =>
-        exitCode is ExitCodes.CannotConnect or ExitCodes.DeployLockNotAcquired or ExitCodes.LockTimeout;
+        exitCode is ExitCodes.CannotConnect or ExitCodes.DeployLockNotAcquired or ExitCodes.LockTimeout or ExitCodes.GaveUpWaiting;
 
     private static int Rank(int exitCode) => exitCode switch
     {

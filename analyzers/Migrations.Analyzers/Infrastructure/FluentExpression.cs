@@ -31,6 +31,9 @@ namespace Migrations.Analyzers.Infrastructure
         ExecuteSql,
         ExecuteEmbeddedScript,
         ExecuteOther,
+
+        /// <summary>Execute.Backfill("table")…: the SDK runtime's batched data change.</summary>
+        Backfill,
     }
 
     /// <summary>A fluent chain read as the FluentMigrator expression(s) it builds: root, table, schema and columns.</summary>
@@ -74,7 +77,7 @@ namespace Migrations.Analyzers.Infrastructure
             var expression = new FluentExpression(chain, root);
             var rootName = chain.Root.TargetMethod.Name;
             var rootArgument = firstString(chain.Root);
-            if (rootName == "Table" || rootName == "IntoTable" || rootName == "FromTable")
+            if (rootName == "Table" || rootName == "IntoTable" || rootName == "FromTable" || root == FluentRoot.Backfill)
             {
                 expression.Table = rootArgument;
             }
@@ -90,7 +93,7 @@ namespace Migrations.Analyzers.Infrastructure
                 {
                     expression.Table = firstString(call);
                 }
-                else if (expression.Schema == null && (symbols.IsBuilderMethod(method, "InSchema") || symbols.IsBuilderMethod(method, "WithSchema")))
+                else if (expression.Schema == null && (symbols.IsBuilderMethod(method, "InSchema") || symbols.IsBuilderMethod(method, "WithSchema") || (root == FluentRoot.Backfill && method.Name == "InSchema")))
                 {
                     expression.Schema = firstString(call);
                 }
@@ -158,6 +161,11 @@ namespace Migrations.Analyzers.Infrastructure
             if (Equal(type, symbols.RenameRoot))
             {
                 return name == "Table" ? FluentRoot.RenameTable : name == "Column" ? FluentRoot.RenameColumn : FluentRoot.Other;
+            }
+
+            if (FluentMigratorSymbols.Is(method, symbols.BackfillExtensions, "Backfill"))
+            {
+                return FluentRoot.Backfill;
             }
 
             if (Equal(type, symbols.ExecuteRoot))

@@ -32,6 +32,7 @@ namespace Migrations.Analyzers.Infrastructure
             PostgresExtensions = Type(compilation, "FluentMigrator.Postgres.PostgresExtensions");
             SqlServerExtensions = Type(compilation, "FluentMigrator.SqlServer.SqlServerExtensions");
             AllowUnsafeAttribute = Type(compilation, "Migrations.AllowUnsafeAttribute");
+            BackfillExtensions = Type(compilation, "Migrations.Runtime.Backfill.BackfillExtensions");
             AbstractionsAssembly = CreateRoot?.ContainingAssembly;
         }
 
@@ -84,6 +85,9 @@ namespace Migrations.Analyzers.Infrastructure
         public INamedTypeSymbol? SqlServerExtensions { get; }
 
         public INamedTypeSymbol? AllowUnsafeAttribute { get; }
+
+        /// <summary>The SDK runtime's <c>Execute.Backfill(table)</c>: null when Migrations.Runtime is not referenced.</summary>
+        public INamedTypeSymbol? BackfillExtensions { get; }
 
         public IAssemblySymbol? AbstractionsAssembly { get; }
 

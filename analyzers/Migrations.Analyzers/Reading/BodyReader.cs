@@ -307,6 +307,7 @@ namespace Migrations.Analyzers.Reading
             if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Symbols.AbstractionsAssembly)
                 || (Symbols.MigrationBase.ContainingAssembly is { } core && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, core))
                 || SymbolEqualityComparer.Default.Equals(method.ContainingType, Symbols.PostgresExtensions)
+                || SymbolEqualityComparer.Default.Equals(method.ContainingType, Symbols.BackfillExtensions)
                 || SymbolEqualityComparer.Default.Equals(method.ContainingType, Symbols.SqlServerExtensions))
             {
                 return false;

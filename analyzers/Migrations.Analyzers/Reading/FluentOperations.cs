@@ -117,6 +117,9 @@ namespace Migrations.Analyzers.Reading
                 case FluentRoot.InsertData:
                     Emit(expression, new Operation(OperationKind.InsertRows) { Table = table });
                     break;
+                case FluentRoot.Backfill:
+                    Emit(expression, new Operation(OperationKind.Backfill) { Table = table });
+                    break;
                 case FluentRoot.RenameTable:
                     var renaming = Emit(expression, new Operation(OperationKind.RenameTable) { Table = table, NewName = Call(expression, "To") is { } to ? NameIn(to) : null });
                     renaming.Sources[OperationPart.Name] = Call(expression, "To") is { } newName ? Location(newName) : null;

@@ -14,7 +14,10 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
     {
         var (up, upProblem, upBackfills) = Record(descriptor, host, host.CollectUp, down: false);
         var (down, downProblem, downBackfills) = Record(descriptor, host, host.CollectDown, down: true);
-        return new RenderedMigration(descriptor, up, down, checksumHost is null ? MigrationChecksum.Compute(up) : Checksum(descriptor), upProblem, downProblem, upBackfills || downBackfills);
+        return new RenderedMigration(descriptor, up, down, checksumHost is null ? MigrationChecksum.Compute(up) : Checksum(descriptor), upProblem, downProblem, upBackfills.Count > 0 || downBackfills.Count > 0)
+        {
+            UpBackfills = upBackfills,
+        };
     }
 
     public IReadOnlyList<RenderedMigration> RenderAll(IEnumerable<MigrationDescriptor> migrations) =>
@@ -30,7 +33,7 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
     public Dictionary<long, string> Checksums(IEnumerable<MigrationDescriptor> migrations) =>
         migrations.ToDictionary(migration => migration.Version, Checksum);
 
-    private static (IReadOnlyList<string> Statements, RenderProblem? Problem, bool HasBackfills) Record(MigrationDescriptor descriptor, MigrationHost host, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect, bool down)
+    private static (IReadOnlyList<string> Statements, RenderProblem? Problem, IReadOnlyDictionary<int, Migrations.Safety.Sql.SqlName> Backfills) Record(MigrationDescriptor descriptor, MigrationHost host, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect, bool down)
     {
         var sink = new RecordingSink();
         var previous = host.Processor.Sink;
@@ -40,11 +43,11 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
             // A fresh instance per direction: FluentMigrator migrations keep state between GetUp/GetDown calls.
             var migration = host.CreateMigration(descriptor.Type);
             host.Run(collect(migration));
-            return (sink.Statements, null, sink.HasBackfills);
+            return (sink.Statements, null, sink.Backfills);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return (sink.Statements, Describe(exception, down), sink.HasBackfills);
+            return (sink.Statements, Describe(exception, down), sink.Backfills);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Migrations.Runtime.Engine;
+using Migrations.Safety.Sql;
 
 namespace Migrations.Runtime.Rendering;
 
@@ -8,7 +9,10 @@ internal sealed class RecordingSink : IStatementSink
     public List<string> Statements { get; } = [];
 
     /// <summary>A backfill was declared: the migration keeps progress in the backfill table.</summary>
-    public bool HasBackfills { get; private set; }
+    public bool HasBackfills => Backfills.Count > 0;
+
+    /// <summary>The statements that are a backfill's batch template, by index, with the table it walks.</summary>
+    public Dictionary<int, SqlName> Backfills { get; } = [];
 
     public bool IsOffline => true;
 
@@ -21,8 +25,8 @@ internal sealed class RecordingSink : IStatementSink
     public void Backfill(Backfill.BackfillDefinition backfill)
     {
         backfill.Validate();
-        HasBackfills = true;
         Statements.Add(backfill.Describe());
+        Backfills[Statements.Count] = new SqlName(backfill.Schema, backfill.Table);
         Statements.Add(backfill.Template());
     }
 }

@@ -13,6 +13,12 @@ public sealed record RenderedMigration(
     RenderProblem? DownProblem,
     bool HasBackfills = false)
 {
+    /// <summary>
+    /// The Up statements that are a backfill's batch template, by index, with the table it walks: the bundle runs them
+    /// batch by batch, each its own short transaction, so the SQL reader reads them as backfills, not as one UPDATE.
+    /// </summary>
+    public IReadOnlyDictionary<int, Migrations.Safety.Sql.SqlName> UpBackfills { get; init; } = new Dictionary<int, Migrations.Safety.Sql.SqlName>();
+
     /// <summary>Up could be rendered completely (no live-database queries, no errors).</summary>
     public bool IsComplete => UpProblem is null;
 }

@@ -8,7 +8,7 @@ internal static class RenderedOperations
 {
     /// <summary>
     /// Each rendered statement is one command to PostgreSQL: the deploy sends FluentMigrator's statements (and each
-    /// Execute.Sql text, however many statements it holds) one at a time.
+    /// Execute.Sql text, however many statements it holds) one at a time. A backfill's batch template is one backfill.
     /// </summary>
     public static MigrationOperations Read(RenderedMigration rendered)
     {
@@ -17,6 +17,12 @@ internal static class RenderedOperations
         for (var index = 0; index < rendered.Up.Count; index++)
         {
             var statement = index;
+            if (rendered.UpBackfills.TryGetValue(index, out var walked))
+            {
+                operations.Add(SqlOperationReader.Backfill(walked, rendered.Up[index], numbering, new RenderedStatement(statement, 0)));
+                continue;
+            }
+
             operations.AddRange(SqlOperationReader.Read(rendered.Up[index], numbering, singleCommand: true, source: (offset, _) => new RenderedStatement(statement, offset)));
         }
 

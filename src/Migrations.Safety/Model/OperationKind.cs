@@ -27,6 +27,13 @@ namespace Migrations.Safety.Model
         UpdateRows,
         DeleteRows,
         Truncate,
+
+        /// <summary>
+        /// UPDATE, DELETE or INSERT … SELECT over a table that the bundle runs in key ranges, each batch its own short
+        /// transaction (Execute.Backfill, or a .sql statement marked <c>-- migrations: backfill</c>): the safe form of a
+        /// data change on a big table. <see cref="Operation.Table"/> is the table walked.
+        /// </summary>
+        Backfill,
         CreateTrigger,
         EnableOrDisableTrigger,
 

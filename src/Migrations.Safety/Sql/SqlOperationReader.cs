@@ -47,6 +47,20 @@ namespace Migrations.Safety.Sql
             return operations;
         }
 
+        /// <summary>
+        /// A backfill's batch template (<paramref name="sql"/>, the statement each key range runs): one backfill of
+        /// <paramref name="walked"/>, in a transaction of its own, as the C# reader reads Execute.Backfill.
+        /// </summary>
+        public static Operation Backfill(SqlName walked, string sql, OperationNumbering numbering, object? source = null) => new Operation(OperationKind.Backfill)
+        {
+            Table = walked,
+            Text = sql,
+            Transaction = numbering.ContextFor(1),
+            TransactionId = numbering.NextTransaction(),
+            StatementId = numbering.NextStatement(),
+            Source = source,
+        };
+
         private static IEnumerable<Operation> FromStatement(ClassifiedStatement statement)
         {
             switch (statement.Kind)

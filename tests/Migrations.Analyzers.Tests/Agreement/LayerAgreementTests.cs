@@ -12,7 +12,7 @@ namespace Migrations.Analyzers.Tests.Agreement;
 /// </summary>
 public sealed class LayerAgreementTests
 {
-    private const string Usings = "using FluentMigrator;\nusing FluentMigrator.Postgres;\nusing Migrations;\n";
+    private const string Usings = "using FluentMigrator;\nusing FluentMigrator.Postgres;\nusing Migrations;\nusing Migrations.Runtime.Backfill;\n";
 
     private const string CreateWidgets = """
         [Migration(202401010000)]
@@ -586,13 +586,63 @@ public sealed class LayerAgreementTests
         }
         """, ("CreateWidgets", "PGM050"));
 
+    [Fact]
+    public async Task ABackfill_EvenRightAfterASchemaChangeOfItsTable_IsFlaggedByNeitherLayer_AndTheIdeReadsIt()
+    {
+        var said = await AgreeOn(CreateWidgets + """
+            [Migration(202401020000, TransactionBehavior.None)]
+            public class PaintWidgets : Migration
+            {
+                public override void Up()
+                {
+                    Alter.Table("widgets").AddColumn("colour").AsString().Nullable();
+                    Execute.Backfill("widgets").Set("colour = 'red'");
+                    Execute.Backfill("widgets").InSchema("public").Delete().Where("title = ''");
+                }
+
+                public override void Down() => Delete.Column("colour").FromTable("widgets");
+            }
+            """, new Dictionary<string, string>(), []);
+
+        Assert.Empty(said);
+    }
+
+    /// <summary>The IDE does not see .sql migrations (generated code): the build alone judges them, and finds nothing here.</summary>
+    [Fact]
+    public Task ABackfillDirectiveInASqlMigration_IsNoWholeTableUpdate() => AgreeOn(CreateWidgets, new Dictionary<string, string>(), [new TwoLayers.SqlMigration(202401020000, "PaintWidgets", """
+        -- migrations: no-transaction
+        ALTER TABLE widgets ADD COLUMN colour text;
+        -- migrations: backfill
+        UPDATE widgets SET colour = 'red';
+        -- migrations: backfill
+        DELETE FROM widgets WHERE title = '';
+        """)]);
+
+    [Fact]
+    public async Task ARawWholeTableUpdate_IsStillFlagged_AndPointsAtExecuteBackfill()
+    {
+        var messages = await AgreeOn(CreateWidgets + """
+            [Migration(202401020000, TransactionBehavior.None)]
+            public class PaintWidgets : ForwardOnlyMigration
+            {
+                public override void Up() => Execute.Sql("UPDATE widgets SET title = upper(title)");
+            }
+            """, new Dictionary<string, string>(), [], ("PaintWidgets", "PGM014"));
+
+        Assert.Contains(messages, message => message.StartsWith("PaintWidgets PGM014: UPDATE without a WHERE clause on table 'widgets'", System.StringComparison.Ordinal) && message.Contains("Use Execute.Backfill(", System.StringComparison.Ordinal));
+    }
+
     /// <param name="expected">Per migration class, the rules both layers must report (comma-separated).</param>
     private static Task Agree(string source, params (string Migration, string Rules)[] expected) =>
         Agree(source, new Dictionary<string, string>(), expected);
 
-    private static async Task Agree(string source, Dictionary<string, string> properties, params (string Migration, string Rules)[] expected)
+    private static Task Agree(string source, Dictionary<string, string> properties, params (string Migration, string Rules)[] expected) =>
+        AgreeOn(source, properties, [], expected);
+
+    /// <returns>The messages both layers gave, word for word; and what the IDE could not read (PGM112), when asked for.</returns>
+    private static async Task<string[]> AgreeOn(string source, Dictionary<string, string> properties, TwoLayers.SqlMigration[] sqlMigrations, params (string Migration, string Rules)[] expected)
     {
-        var (ide, build, ideMessages, buildMessages) = await TwoLayers.JudgeAsync(Usings + source, properties);
+        var (ide, build, ideMessages, buildMessages, unread) = await TwoLayers.JudgeAsync(Usings + source, properties, sqlMigrations);
         var wanted = expected.ToDictionary(item => item.Migration, item => item.Rules.Split(',').OrderBy(rule => rule, System.StringComparer.Ordinal).ToArray());
 
         Assert.Equal(Describe(wanted), Describe(build));
@@ -601,6 +651,7 @@ public sealed class LayerAgreementTests
         var computed = ideMessages.Where(message => message.Contains("(computed)", System.StringComparison.Ordinal)).Select(message => message[..(message.IndexOf(':') + 1)]).ToHashSet();
         bool Comparable(string message) => !computed.Contains(message[..(message.IndexOf(':') + 1)]);
         Assert.Equal(string.Join("\n", buildMessages.Where(Comparable)), string.Join("\n", ideMessages.Where(Comparable)));
+        return [.. buildMessages, .. unread];
     }
 
     private static string Describe(Dictionary<string, string[]> verdicts) =>

@@ -10,7 +10,7 @@ public sealed class WholeTableDataChangeAnalyzerTests
     public async Task UpdateAllRows_IsReported()
     {
         await Verify.VerifyAnalyzerAsync(Code.Migration("""Update.Table("jobs").Set(new { stage = "new" }).{|#0:AllRows()|};"""), Verify.Diagnostic("PGM014").WithLocation(0).WithMessage(
-            "UPDATE without a WHERE clause on table 'jobs' locks every row it touches for the whole migration transaction. Backfill in batches outside the schema migration."));
+            "UPDATE without a WHERE clause on table 'jobs' locks every row it touches until its transaction ends, and writes to those rows wait that long. Use Execute.Backfill(…).Set(…).Where(…) (or .Delete()) in a TransactionBehavior.None migration: the bundle runs it in short, resumable batches."));
     }
 
     [Fact]

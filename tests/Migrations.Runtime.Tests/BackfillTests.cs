@@ -23,6 +23,25 @@ public sealed class BackfillTests
         Assert.Equal("3000 3000 30 t", await database.ScalarAsync<string>("SELECT concat_ws(' ', rows_scanned, rows_changed, batches, finished_at IS NOT NULL) FROM migrations_backfill WHERE version = 202409020000"));
     }
 
+    /// <summary>With --json, stdout keeps its one document and the backfill's events are JSON lines on stderr, for machines.</summary>
+    [Fact]
+    public async Task DeployWithJson_ReportsTheBackfillAsJsonLinesOnStderr()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var deploy = BundleRun.Run(Backfills, "deploy", "-c", database.Url, "--json");
+
+        Assert.True(deploy.ExitCode == 0, deploy.All);
+        using var document = System.Text.Json.JsonDocument.Parse(deploy.Output);
+        var events = deploy.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith('{')).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        var backfill = events.Where(element => element.GetProperty("migration").GetString()!.Contains("202409020000", StringComparison.Ordinal)).ToList();
+        Assert.Equal("backfill.started", backfill[0].GetProperty("event").GetString());
+        var finished = Assert.Single(backfill, element => element.GetProperty("event").GetString() == "backfill.finished");
+        Assert.Equal("items", finished.GetProperty("target").GetString());
+        Assert.Equal(3000, finished.GetProperty("done").GetInt64());
+        Assert.Equal(3000, finished.GetProperty("changed").GetInt64());
+    }
+
     /// <summary>Each run of a migration starts its backfills over: what an earlier run in the same direction did is forgotten once the migration is applied or rolled back.</summary>
     [Fact]
     public async Task DeployedRolledBackAndDeployedAgain_RunsTheBackfillsOfEachDirectionEveryTime()

@@ -33,6 +33,22 @@ public sealed class FleetTests
         Assert.DoesNotContain(fleet.Password, result.All);
     }
 
+    /// <summary>Targets deployed side by side: each backfill's events (how far it got, why it paused) reach stderr, named with their target.</summary>
+    [Fact]
+    public async Task FleetDeployOfABackfill_ShowsEachTargetsBackfillEventsUnderItsName()
+    {
+        await using var fleet = await FleetDatabases.CreateAsync(2);
+
+        var result = BundleRun.Run("Migrations.Runtime.Tests.Fixtures.Backfills", "deploy", "--targets", fleet.WriteTargets(), "--parallel", "2");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        foreach (var database in fleet.Databases)
+        {
+            Assert.Matches($@"\[{System.Text.RegularExpressions.Regex.Escape(fleet.Address(database))}\]     backfill of items: from the start", result.Error);
+            Assert.Matches($@"\[{System.Text.RegularExpressions.Regex.Escape(fleet.Address(database))}\]     backfilled items: 3,000 (of ~[0-9,]+ )?rows(?! changed)", result.Error);
+        }
+    }
+
     [Fact]
     public async Task FleetDeployStopsAfterAFailure_AndLeavesTheRestNotStarted()
     {

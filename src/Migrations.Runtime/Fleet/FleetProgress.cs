@@ -10,7 +10,7 @@ internal sealed class FleetProgress(IProgressReporter inner)
 {
     private readonly Lock _gate = new();
 
-    public IProgressReporter For(FleetTarget target) => new TargetProgress(this, $"[{target.Label}] ");
+    public IProgressReporter For(FleetTarget target) => new TargetProgress(this, target.Label);
 
     public void Info(string message)
     {
@@ -28,10 +28,21 @@ internal sealed class FleetProgress(IProgressReporter inner)
         }
     }
 
-    private sealed class TargetProgress(FleetProgress fleet, string prefix) : IProgressReporter
+    /// <summary>A backfill's or index build's events (why it paused, how far it got), named with their target.</summary>
+    public void Report(OperationEvent operationEvent)
     {
-        public void Info(string message) => fleet.Info(prefix + message);
+        lock (_gate)
+        {
+            inner.Report(operationEvent);
+        }
+    }
 
-        public void Warn(string message) => fleet.Warn(prefix + message);
+    private sealed class TargetProgress(FleetProgress fleet, string label) : IProgressReporter
+    {
+        public void Info(string message) => fleet.Info($"[{label}] {message}");
+
+        public void Warn(string message) => fleet.Warn($"[{label}] {message}");
+
+        public void Report(OperationEvent operationEvent) => fleet.Report(operationEvent with { Database = label });
     }
 }

@@ -19,6 +19,7 @@ public sealed class JsonOperationProgress(TextWriter error) : IOperationProgress
             error.WriteLine(JsonSerializer.Serialize(new
             {
                 @event = operationEvent.Event,
+                database = operationEvent.Database,
                 migration = operationEvent.Migration,
                 target = operationEvent.Target,
                 done = operationEvent.Done,

@@ -15,7 +15,7 @@ public sealed class LiveOperationProgress(IAnsiConsole console) : IOperationProg
 
     public void Report(OperationEvent operationEvent)
     {
-        var line = "    " + operationEvent.Describe();
+        var line = operationEvent.Line();
         var ends = operationEvent.Event.EndsWith(".finished", StringComparison.Ordinal);
         lock (_gate)
         {

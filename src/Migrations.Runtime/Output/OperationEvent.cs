@@ -9,6 +9,7 @@ namespace Migrations.Runtime.Output;
 /// <param name="Done">rows read (backfill) or blocks/tuples of the current phase (index)</param>
 /// <param name="Total">the estimate of <paramref name="Done"/> at the end, when known</param>
 /// <param name="Detail">the phase of an index build, or why a backfill paused</param>
+/// <param name="Database">in a fleet deploy, the target it runs on (its label), as the fleet's other lines name it</param>
 public sealed record OperationEvent(
     string Event,
     string Migration,
@@ -20,8 +21,12 @@ public sealed record OperationEvent(
     string? Detail = null,
     long? Changed = null,
     int? BatchSize = null,
-    TimeSpan? Elapsed = null)
+    TimeSpan? Elapsed = null,
+    string? Database = null)
 {
+    /// <summary>The event as a line for people, indented under its migration; a fleet target's led by its label, as the fleet's other lines are.</summary>
+    public string Line() => (Database is null ? string.Empty : $"[{Database}] ") + "    " + Describe();
+
     public double? Percent => Total is > 0 && Done is { } done ? Math.Min(100, Math.Round(100.0 * done / Total.Value, 1)) : null;
 
     /// <summary>The event as a person reads it, one line without the migration's name.</summary>

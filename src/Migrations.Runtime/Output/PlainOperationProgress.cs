@@ -12,7 +12,7 @@ public sealed class PlainOperationProgress(TextWriter error) : IOperationProgres
     {
         if (_throttle.Admit(operationEvent))
         {
-            error.WriteLine("    " + operationEvent.Describe());
+            error.WriteLine(operationEvent.Line());
         }
     }
 }

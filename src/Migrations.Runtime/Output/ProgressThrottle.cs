@@ -13,7 +13,7 @@ public sealed class ProgressThrottle(TimeSpan every, bool holdFirst)
     {
         lock (_gate)
         {
-            var key = operationEvent.Migration + "/" + operationEvent.Target;
+            var key = operationEvent.Database + "/" + operationEvent.Migration + "/" + operationEvent.Target;
             var now = DateTime.UtcNow;
             var seen = _last.TryGetValue(key, out var last);
             var routine = operationEvent.Event.EndsWith(".progress", StringComparison.Ordinal);

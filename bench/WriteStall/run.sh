@@ -28,7 +28,7 @@ fresh() {
       CREATE TABLE projects (id bigint PRIMARY KEY, user_id bigint NOT NULL, status text NOT NULL DEFAULT 'draft', video_url text);
       INSERT INTO projects SELECT i, i, 'ready', 'https://cdn.example.com/' || i || '.mp4' FROM generate_series(1, $rows) AS i;
       CREATE TABLE glossary (id bigint PRIMARY KEY, project_id bigint NOT NULL, source_term text NOT NULL, target_term text NOT NULL);
-      INSERT INTO glossary SELECT i, i % 20000, 'term ' || i, 'Begriff ' || i FROM generate_series(1, $rows) AS i;"
+      INSERT INTO glossary SELECT i, 1 + i % 20000, 'term ' || i, 'Begriff ' || i FROM generate_series(1, $rows) AS i;"
   db "VACUUM ANALYZE"; db "CHECKPOINT"
 }
 

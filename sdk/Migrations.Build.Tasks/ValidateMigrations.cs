@@ -16,6 +16,7 @@ namespace Migrations.Build.Tasks
     public sealed class ValidateMigrations : Task
     {
         private const string DiagnosticPrefix = Migrations.Safety.BuildProtocol.DiagnosticPrefix + "\t";
+        private const string NotePrefix = Migrations.Safety.BuildProtocol.NotePrefix + "\t";
 
         private readonly List<Suggestion> _suggestions = new List<Suggestion>();
 
@@ -81,6 +82,11 @@ namespace Migrations.Build.Tasks
                     if (line.StartsWith(DiagnosticPrefix, StringComparison.Ordinal))
                     {
                         LogDiagnostic(line.Substring(DiagnosticPrefix.Length));
+                    }
+                    else if (line.StartsWith(NotePrefix, StringComparison.Ordinal))
+                    {
+                        // High: the console shows it at its default verbosity; the developer should know the lock file moved.
+                        Log.LogMessage(MessageImportance.High, line.Substring(NotePrefix.Length));
                     }
                     else if (line.Length > 0)
                     {

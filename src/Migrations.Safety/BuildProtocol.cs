@@ -9,6 +9,9 @@ namespace Migrations.Safety
         /// <summary>Starts every stdout line that carries a finding: prefix, then tab-separated severity, id, file, line, column, message.</summary>
         public const string DiagnosticPrefix = "##migrations-diagnostic";
 
+        /// <summary>Starts a stdout line the build shows as it is (what the lock file re-recorded): prefix, tab, the text.</summary>
+        public const string NotePrefix = "##migrations-note";
+
         /// <summary>build-validate found errors (each already printed as a diagnostic line).</summary>
         public const int FindingsExitCode = 7;
 

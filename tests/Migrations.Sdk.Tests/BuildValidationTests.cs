@@ -40,6 +40,22 @@ public sealed class BuildValidationTests
         }
         """;
 
+    private static string Table(long version, string className, string table) => $$"""
+        using FluentMigrator;
+
+        namespace Billing.Migrations;
+
+        [Migration({{version}})]
+        public sealed class {{className}} : Migration
+        {
+            public override void Up() => Create.Table("{{table}}").WithColumn("id").AsInt64().PrimaryKey().Identity();
+
+            public override void Down() => Delete.Table("{{table}}");
+        }
+        """;
+
+    private static string ShippedThrough(long version) => $"<PropertyGroup><MigrationsShippedThrough>{version}</MigrationsShippedThrough></PropertyGroup>";
+
     [Fact]
     public async Task LocalBuild_RecordsMigrationsInTheLockFileAndWritesTheSqlForReview()
     {
@@ -58,9 +74,9 @@ public sealed class BuildValidationTests
     }
 
     [Fact]
-    public async Task EditingALockedMigration_FailsTheBuildWithPGM200AtTheMigrationClass()
+    public async Task EditingAShippedMigration_FailsTheBuildWithPGM200AtTheMigrationClass()
     {
-        using var project = TestProject.Create(Project, files: new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
+        using var project = TestProject.Create(Project, ShippedThrough(20250301000000), new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
         await project.BuildAsync();
 
         project.Write($"{Project}/Migrations/Invoices.cs", Invoices("AsDecimal(14, 2)"));
@@ -71,6 +87,46 @@ public sealed class BuildValidationTests
         Assert.Contains("first difference at line 1: expected '…", result.Output);
         Assert.Contains("decimal(12,2)", result.Output);
         Assert.Contains("decimal(14,2)", result.Output);
+        Assert.Contains("and it has shipped (at or below MigrationsShippedThrough 20250301000000)", result.Output);
+    }
+
+    [Fact]
+    public async Task UnshippedMigrations_EditedRenamedRenumberedOrDeleted_AreReRecordedLocally_AndALockedBuildCatchesAStaleLockFile()
+    {
+        // The day-one project: MigrationsShippedThrough not set, so nothing has shipped.
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        {
+            [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
+            [$"{Project}/Migrations/Payments.cs"] = Payments(20250302000000),
+            [$"{Project}/Migrations/Refunds.cs"] = Table(20250303000000, "CreateRefunds", "refunds"),
+            [$"{Project}/Migrations/Credits.cs"] = Table(20250304000000, "CreateCredits", "credits"),
+        });
+        await project.BuildAsync();
+
+        project.Write($"{Project}/Migrations/Invoices.cs", Invoices("AsDecimal(14, 2)"));
+        project.Write($"{Project}/Migrations/Payments.cs", Payments(20250302000000).Replace("CreatePayments", "CreateCharges"));
+        project.Write($"{Project}/Migrations/Refunds.cs", Table(20250306000000, "CreateRefunds", "refunds"));
+        File.Delete(Path.Combine(project.Directory, $"{Project}/Migrations/Credits.cs"));
+        var local = await project.BuildAsync();
+
+        Assert.DoesNotMatch("PGM20[0-3]", local.Output);
+        Assert.Contains("migrations.lock.json: re-recorded 20250301000000 'CreateInvoices' (first difference at line 1: was '…", local.Output);
+        Assert.Contains("re-recorded 20250302000000 'CreateCharges' (renamed from 'CreatePayments')", local.Output);
+        Assert.Contains("re-recorded 20250303000000 'CreateRefunds' as 20250306000000 (renumbered)", local.Output);
+        Assert.Contains("removed 20250304000000 'CreateCredits' (no longer in the project)", local.Output);
+        Assert.Contains("Not shipped (MigrationsShippedThrough is not set), so the lock file follows the code; commit it with the change.", local.Output);
+        var lockFile = project.Read(LockFile);
+        Assert.Equal(["20250301000000", "20250302000000", "20250306000000"], Regex.Matches(lockFile, "\"version\": (\\d+)").Select(match => match.Groups[1].Value));
+        Assert.Contains("decimal(14,2)", lockFile);
+        Assert.Contains("\"name\": \"CreateCharges\"", lockFile);
+
+        // CI checks what the developer committed: an edit built without its lock file is a stale lock file, not a shipped edit.
+        project.Write($"{Project}/Migrations/Invoices.cs", Invoices("AsDecimal(16, 2)"));
+        var locked = await project.TryBuildAsync("-p:ContinuousIntegrationBuild=true");
+
+        Assert.NotEqual(0, locked.ExitCode);
+        Assert.Matches(@"Migrations/Invoices\.cs\(6,21\): migrations error PGM201: migrations.lock.json records other SQL for migration 20250301000000 'CreateInvoices', which has not shipped \(first difference at line 1: was '[^']*decimal\(14,2\)[^']*', now '[^']*decimal\(16,2\)[^']*'\), and this is a locked build", locked.Output);
+        Assert.Equal(lockFile, project.Read(LockFile));
     }
 
     [Fact]
@@ -89,9 +145,9 @@ public sealed class BuildValidationTests
     }
 
     [Fact]
-    public async Task DeletingALockedMigration_FailsWithPGM202AndAnOlderNewMigrationWarnsWithPGM203()
+    public async Task DeletingAShippedMigration_FailsWithPGM202AndAnOlderNewMigrationWarnsWithPGM203()
     {
-        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        using var project = TestProject.Create(Project, ShippedThrough(20250305000000), new Dictionary<string, string>
         {
             [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
             [$"{Project}/Migrations/Payments.cs"] = Payments(20250305000000),

@@ -52,9 +52,10 @@ public sealed class SampleTests
     }
 
     [Fact]
-    public async Task EditingALockedSampleMigration_FailsTheBuildWithPGM200PointingAtIt()
+    public async Task EditingAShippedSampleMigration_FailsTheBuildWithPGM200PointingAtIt()
     {
-        using var project = CopySample();
+        // The sample as a team that has released it through AddGlossary would build it.
+        using var project = CopySample("<PropertyGroup><MigrationsShippedThrough>20241103000000</MigrationsShippedThrough></PropertyGroup>");
         var file = Path.Combine(project.ProjectDirectory, "Migrations", "20241103000000_AddGlossary.cs");
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"target_term\").AsString()", "\"target_term\").AsString(500)"));
 
@@ -68,12 +69,12 @@ public sealed class SampleTests
     /// <summary>The migration blocks, without the first header line, which names the source (build or database).</summary>
     private static string Body(string script) => Regex.Replace(script.ReplaceLineEndings("\n"), @"\A--[^\n]*\n\n", string.Empty).Trim();
 
-    private static TestProject CopySample()
+    private static TestProject CopySample(string projectBody = "")
     {
         var source = Path.Combine(RepositoryRoot.Path, "samples", Sample);
         var files = Directory.GetFiles(source, "*", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !path.EndsWith(".csproj", StringComparison.Ordinal))
             .ToDictionary(path => Path.Combine(Sample, Path.GetRelativePath(source, path)), File.ReadAllText);
-        return TestProject.Create(Sample, files: files);
+        return TestProject.Create(Sample, projectBody, files);
     }
 }

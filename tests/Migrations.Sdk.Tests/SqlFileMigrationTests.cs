@@ -91,10 +91,11 @@ public sealed class SqlFileMigrationTests
         Assert.Contains("class AddUsers_20250102000000 ", generated);
 
         File.Move(Path.Combine(project.ProjectDirectory, "Migrations/20250102000000_add_users.sql"), Path.Combine(project.ProjectDirectory, "Migrations/20250103000000_add_users.sql"));
-        // Renumbering a locked migration is PGM202 for the old number — proof the classes were regenerated: a stale class
-        // would instead fail to find its embedded SQL.
+        // Renumbering a migration that has not shipped re-records it under the new number — proof the classes were
+        // regenerated: a stale class would instead fail to find its embedded SQL.
         var renumbered = await project.TryBuildAsync();
-        Assert.Contains("PGM202: Migration 20250102000000", renumbered.Output);
+        Assert.True(renumbered.ExitCode == 0, renumbered.Output);
+        Assert.Contains("re-recorded 20250102000000 'AddUsers_20250102000000' as 20250103000000 (renumbered)", renumbered.Output);
         Assert.DoesNotContain("lacks the embedded SQL", renumbered.Output);
         generated = File.ReadAllText(Directory.GetFiles(Path.Combine(project.ProjectDirectory, "obj"), "*.SqlMigrations.g.cs", SearchOption.AllDirectories).Single());
         Assert.Contains("Migration(20250103000000", generated);

@@ -67,8 +67,8 @@ public static class BuildValidateCommand
             throw new BundleException(ExitCodes.ValidationFailed, exception.Message);
         }
 
-        var (lockDiagnostics, updated) = LockFileCheck.Check(existing, rendered, options.Locked, locator.Find);
-        diagnostics.AddRange(lockDiagnostics);
+        var lockCheck = LockFileCheck.Check(existing, rendered, options.Locked, settings, locator.Find);
+        diagnostics.AddRange(lockCheck.Diagnostics);
         var severities = ConfiguredSeverities.Load(options.AnalyzerConfigFiles ?? [], options.Warnings);
         var reported = diagnostics
             .Select(diagnostic => severities.At(RuleCatalog.Get(diagnostic.RuleId), diagnostic.Location?.File) is { } severity ? diagnostic with { Severity = severity } : null)
@@ -78,7 +78,11 @@ public static class BuildValidateCommand
         // while rendering) would make its fix look like an edit of a shipped migration (PGM200).
         if (!options.Locked && !reported.Any(diagnostic => diagnostic.Severity == RuleSeverity.Error))
         {
-            updated.Write(options.LockFilePath);
+            lockCheck.Updated.Write(options.LockFilePath);
+            foreach (var note in lockCheck.Notes)
+            {
+                context.Output.WriteLine(Migrations.Safety.BuildProtocol.NotePrefix + "\t" + note);
+            }
         }
 
         WriteRenderedSql(rendered, options);

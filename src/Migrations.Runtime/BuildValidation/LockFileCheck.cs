@@ -1,60 +1,87 @@
 using Migrations.Runtime.Rendering;
+using Migrations.Safety.Judging;
 using Migrations.Safety.Rules;
 using Migrations.Safety.Sql;
 
 namespace Migrations.Runtime.BuildValidation;
 
 /// <summary>
-/// Holds the rendered migrations against migrations.lock.json. A local build records new migrations; a locked build
-/// (CI) only checks. An entry once recorded is never rewritten by the tool: edits of shipped migrations surface as PGM200.
-/// The one exception is a squash (<see cref="SquashesAttribute"/>): the first local build after it replaces the entries
-/// of the migrations it squashed by its own, which lists their versions; until then a locked build reports it as PGM201.
+/// Holds the rendered migrations against migrations.lock.json. A shipped migration (at or below MigrationsShippedThrough or
+/// MigrationsSafetyStartAfter) is guarded: its entry is never rewritten, and an edit or deletion is PGM200/PGM202. One
+/// that has not shipped follows the code: a local build records it afresh when it is edited, renamed, renumbered or
+/// deleted, and says so; a locked build (CI) only checks, and reports a lock file that does not say what the code does
+/// as PGM201. A squash (<see cref="SquashesAttribute"/>) replaces the entries of the migrations it squashed by its own.
 /// </summary>
 internal static class LockFileCheck
 {
-    public static (IReadOnlyList<BuildDiagnostic> Diagnostics, LockFile Updated) Check(LockFile? existing, IReadOnlyList<RenderedMigration> migrations, bool locked, Func<Type, SourceLocation?> locate)
+    public static LockFileResult Check(LockFile? existing, IReadOnlyList<RenderedMigration> migrations, bool locked, JudgeSettings shipped, Func<Type, SourceLocation?> locate)
     {
         var lockFile = existing ?? new LockFile();
         var diagnostics = new List<BuildDiagnostic>();
+        var notes = new List<string>();
         var recorded = lockFile.Migrations.ToDictionary(entry => entry.Version);
-        var newestRecorded = recorded.Count == 0 ? (long?)null : recorded.Keys.Max();
-        var present = new HashSet<long>();
-        var updated = new LockFile { Migrations = [.. lockFile.Migrations] };
+        var present = migrations.Select(rendered => rendered.Migration.Version).ToHashSet();
         var squashed = migrations.SelectMany(rendered => rendered.Migration.Squashes).ToHashSet();
+        // An unshipped entry whose migration is gone leaves with it, so a renumbered migration is not "older than" its old self.
+        var kept = lockFile.Migrations.Where(entry => present.Contains(entry.Version) || shipped.IsShipped(entry.Version)).Select(entry => (long?)entry.Version);
+        var newestKept = kept.DefaultIfEmpty().Max();
+        var updated = new LockFile { Migrations = [.. lockFile.Migrations] };
+        var added = new List<RenderedMigration>();
 
         foreach (var rendered in migrations)
         {
             var migration = rendered.Migration;
-            present.Add(migration.Version);
             var location = locate(migration.Type);
             var sql = Normalized(rendered.Up);
             // The lock still holds the migration this squash took the version of: the squash's own entry replaces it.
             var replacing = migration.IsSquash && recorded.TryGetValue(migration.Version, out var replaced) && replaced.Squashes is null;
             if (recorded.TryGetValue(migration.Version, out var entry) && !replacing)
             {
-                if (entry.Checksum != rendered.Checksum || entry.Transaction != migration.TransactionBehavior)
+                var changed = entry.Checksum != rendered.Checksum || entry.Transaction != migration.TransactionBehavior;
+                if (shipped.IsShipped(migration.Version))
                 {
-                    var (line, expected, found) = FirstDifference(entry, sql, migration.TransactionBehavior);
-                    diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockedMigrationChanged, location, migration.Version, migration.Name, line, expected, found));
+                    if (changed)
+                    {
+                        var (line, expected, found) = FirstDifference(entry, sql, migration.TransactionBehavior);
+                        diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockedMigrationChanged, location, migration.Version, migration.Name, line, expected, found, ShippedBecause(shipped, migration.Version)));
+                    }
+
+                    continue;
                 }
 
+                if (!changed && entry.Name == migration.Name)
+                {
+                    continue;
+                }
+
+                var what = changed ? Difference(entry, sql, migration.TransactionBehavior) : $"renamed from '{entry.Name}'";
+                if (locked)
+                {
+                    diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockFileNotCurrent, location, changed
+                        ? $"records other SQL for migration {migration.Version} '{migration.Name}', which has not shipped ({what}),"
+                        : $"records migration {migration.Version}, which has not shipped, under its old name '{entry.Name}' (now '{migration.Name}')"));
+                    continue;
+                }
+
+                Record(updated, rendered, sql);
+                notes.Add($"re-recorded {migration.Version} '{migration.Name}' ({what})");
                 continue;
             }
 
             if (locked)
             {
-                diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockFileNotCurrent, location, migration.Version, migration.Name));
+                diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockFileNotCurrent, location, $"does not list migration {migration.Version} '{migration.Name}'"));
                 continue;
             }
 
             // A squash sits where the migrations it replaced were, below later ones by design.
-            if (newestRecorded is { } newest && migration.Version < newest && !migration.IsSquash)
+            if (newestKept is { } newest && migration.Version < newest && !migration.IsSquash)
             {
                 diagnostics.Add(BuildDiagnostic.Of(RuleIds.VersionBelowLocked, location, migration.Version, migration.Name, newest));
             }
 
-            updated.Migrations.RemoveAll(locked => locked.Version == migration.Version);
-            updated.Migrations.Add(new LockedMigration(migration.Version, migration.Name, migration.TransactionBehavior, rendered.Checksum, sql, migration.IsSquash ? migration.Squashes : null));
+            Record(updated, rendered, sql);
+            added.Add(rendered);
         }
 
         foreach (var entry in lockFile.Migrations.Where(entry => !present.Contains(entry.Version)))
@@ -62,17 +89,53 @@ internal static class LockFileCheck
             if (squashed.Contains(entry.Version))
             {
                 updated.Migrations.Remove(entry);
-                continue;
             }
-
-            diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockedMigrationMissing, null, entry.Version, entry.Name));
+            else if (shipped.IsShipped(entry.Version))
+            {
+                diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockedMigrationMissing, null, entry.Version, entry.Name));
+            }
+            else if (locked)
+            {
+                diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockFileNotCurrent, null, $"still lists migration {entry.Version} '{entry.Name}', which has not shipped and no longer exists,"));
+            }
+            else
+            {
+                updated.Migrations.Remove(entry);
+                // Renumbered: the same class (or the same SQL) under a new version, recorded above as a new migration.
+                var successor = added.FirstOrDefault(rendered => rendered.Migration.Name == entry.Name || rendered.Checksum == entry.Checksum);
+                notes.Add(successor is null
+                    ? $"removed {entry.Version} '{entry.Name}' (no longer in the project)"
+                    : $"re-recorded {entry.Version} '{entry.Name}' as {successor.Migration.Version} (renumbered)");
+            }
         }
 
-        return (diagnostics, updated);
+        return new LockFileResult(diagnostics, updated, notes.Count == 0 ? [] : [$"migrations.lock.json: {string.Join("; ", notes)}. Not shipped ({NotShippedBecause(shipped)}), so the lock file follows the code; commit it with the change."]);
     }
+
+    private static void Record(LockFile lockFile, RenderedMigration rendered, IReadOnlyList<string> sql)
+    {
+        var migration = rendered.Migration;
+        lockFile.Migrations.RemoveAll(entry => entry.Version == migration.Version);
+        lockFile.Migrations.Add(new LockedMigration(migration.Version, migration.Name, migration.TransactionBehavior, rendered.Checksum, sql, migration.IsSquash ? migration.Squashes : null));
+    }
+
+    /// <summary>Which property makes the migration shipped, for PGM200.</summary>
+    private static string ShippedBecause(JudgeSettings shipped, long version) =>
+        shipped.ShippedThrough is long through && version <= through
+            ? $"at or below MigrationsShippedThrough {through}"
+            : $"at or below MigrationsSafetyStartAfter {shipped.SafetyStartAfter}";
+
+    private static string NotShippedBecause(JudgeSettings shipped) =>
+        shipped.ShippedThrough is long through ? $"above MigrationsShippedThrough {through}" : "MigrationsShippedThrough is not set";
 
     private static List<string> Normalized(IEnumerable<string> statements) =>
         statements.Select(SqlNormalizer.Normalize).Where(text => text.Length > 0).ToList();
+
+    private static string Difference(LockedMigration entry, IReadOnlyList<string> current, FluentMigrator.TransactionBehavior transaction)
+    {
+        var (line, expected, found) = FirstDifference(entry, current, transaction);
+        return line == 0 ? $"was {expected}, now {found}" : $"first difference at line {line}: was '{expected}', now '{found}'";
+    }
 
     private static (int Line, string Expected, string Found) FirstDifference(LockedMigration entry, IReadOnlyList<string> current, FluentMigrator.TransactionBehavior transaction)
     {

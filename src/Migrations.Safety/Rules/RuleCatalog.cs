@@ -130,9 +130,9 @@ namespace Migrations.Safety.Rules
                 "{0} from the migration safety rules (info: they fail nothing, but acting on one later may mean rewriting a big table):{1}"),
 
             LockFile(RuleIds.LockedMigrationChanged, RuleSeverity.Error, "Locked migration changed after it shipped",
-                "Migration {0} '{1}' renders different SQL than when it was locked in migrations.lock.json (first difference at line {2}: expected '{3}', found '{4}'). Revert the edit and add a new migration instead.").ReportedBy(RuleLayers.Build),
+                "Migration {0} '{1}' renders different SQL than when it was locked in migrations.lock.json (first difference at line {2}: expected '{3}', found '{4}'), and it has shipped ({5}). Revert the edit and add a new migration instead.").ReportedBy(RuleLayers.Build),
             LockFile(RuleIds.LockFileNotCurrent, RuleSeverity.Error, "Lock file is not current",
-                "migrations.lock.json does not list migration {0} '{1}' and this is a locked build. Build locally and commit the updated migrations.lock.json.").ReportedBy(RuleLayers.Build),
+                "migrations.lock.json {0} and this is a locked build. Build locally and commit the updated migrations.lock.json.").ReportedBy(RuleLayers.Build),
             LockFile(RuleIds.LockedMigrationMissing, RuleSeverity.Error, "Locked migration no longer exists",
                 "Migration {0} '{1}' is recorded in migrations.lock.json but no longer exists. Restore it; a shipped migration must not be deleted.").ReportedBy(RuleLayers.Build),
             LockFile(RuleIds.VersionBelowLocked, RuleSeverity.Warning, "New migration older than the newest locked one",

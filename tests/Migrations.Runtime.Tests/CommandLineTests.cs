@@ -13,6 +13,7 @@ public sealed class CommandLineTests
     [InlineData("status")]
     [InlineData("script")]
     [InlineData("rollback")]
+    [InlineData("dev")]
     [InlineData("resolve")]
     [InlineData("baseline")]
     [InlineData("validate")]

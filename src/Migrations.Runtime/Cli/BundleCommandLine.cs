@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using Migrations.Runtime.Baseline;
 using Migrations.Runtime.Create;
 using Migrations.Runtime.Deploy;
+using Migrations.Runtime.Dev;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.Fleet;
 using Migrations.Runtime.Resolve;
@@ -112,6 +113,7 @@ internal sealed class BundleCommandLine
         root.Subcommands.Add(StatusCommandDefinition());
         root.Subcommands.Add(ScriptCommandDefinition());
         root.Subcommands.Add(RollbackCommandDefinition());
+        root.Subcommands.Add(DevCommandDefinition());
         root.Subcommands.Add(ResolveCommandDefinition());
         root.Subcommands.Add(BaselineCommandDefinition());
         root.Subcommands.Add(ValidateCommandDefinition());
@@ -208,6 +210,20 @@ internal sealed class BundleCommandLine
         AddEngineOptions(command);
         command.SetAction((result, token) => RollbackCommand.RunAsync(Context(result), result.GetValue(_connection), result.GetValue(steps), result.GetValue(to), result.GetValue(dryRun),
             result.GetValue(_lockWait), Timeouts(result), new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), AllowedSchemas(result), token));
+        return command;
+    }
+
+    private Command DevCommandDefinition()
+    {
+        var allowRemote = new Option<bool>("--allow-remote") { Description = "Run against a host other than localhost, a loopback address or a Unix socket (refused otherwise: dev rolls migrations back, data with them)." };
+        var command = Verb("dev", $"For your own database: roll back the applied migrations edited since they were applied (and those applied after them, or after a pending one older than them), newest first, then apply everything pending, under the deploy lock. A changed migration that has shipped (MigrationsShippedThrough) is drift: refused (exit {ExitCodes.ValidationFailed}), as is, before connecting, a host other than localhost, a loopback address or a Unix socket without --allow-remote, and a protected database (exit {ExitCodes.Refused}).",
+            "dev --connection \"postgresql://postgres@localhost:5432/shop_dev\"", "dev --allow-remote");
+        command.Options.Add(allowRemote);
+        AddEngineOptions(command);
+        command.SetAction((result, token) => DevCommand.RunAsync(Context(result), new DeployOptions(
+                result.GetValue(_connection), Target: null, DryRun: false, AllowOutOfOrder: false, result.GetValue(_lockWait), Timeouts(result),
+                new RetryPolicy(result.GetValue(_retries), RetryPolicy.Default.BaseDelay), AllowedSchemas: AllowedSchemas(result)),
+            result.GetValue(allowRemote), token));
         return command;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Migrations.Runtime.Cli;
+using Migrations.Runtime.Dev;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
@@ -35,6 +36,18 @@ public static class DeployCommand
             await session.LockAsync(context, options.LockWait, cancellationToken);
         }
 
+        return await ApplyPendingAsync(context, session, rendered, options, rolledBack: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The deploy once the lock is held (not needed for --dry-run): reads the history, refuses what deploy refuses, applies
+    /// the pending migrations and reports. Also the second half of 'dev', after it rolled back what changed
+    /// (<paramref name="rolledBack"/>, reported with what this applies).
+    /// </summary>
+    internal static async Task<int> ApplyPendingAsync(BundleContext context, LiveSession session, IReadOnlyDictionary<long, RenderedMigration> rendered, DeployOptions options, IReadOnlyList<RolledBackMigration>? rolledBack, CancellationToken cancellationToken)
+    {
+        var settings = session.Settings;
+        var bundle = context.Migrations;
         var history = await session.History.ReadAsync(cancellationToken);
         var analysis = HistoryAnalysis.Analyse(bundle, history, rendered.ToDictionary(pair => pair.Key, pair => pair.Value.Checksum));
         RefuseUnsafeHistory(analysis, options);
@@ -52,7 +65,7 @@ public static class DeployCommand
         if (plan.Count == 0)
         {
             var later = analysis.Pending.Count();
-            return Report(context, settings.Description, [], later == 0
+            return Report(context, settings.Description, rolledBack, [], later == 0
                 ? "The database is up to date: nothing to deploy."
                 : $"Nothing to deploy up to {options.Target}; {later} pending migration(s) come after it.");
         }
@@ -84,11 +97,11 @@ public static class DeployCommand
                 var rollback = options.RollbackOnFailure
                     ? await FailureRollback.RunAsync(applier, monitor, applied.Select(item => item.Rendered).ToList(), migration, failure, options, settings, context.Progress)
                     : null;
-                return ReportFailure(context, settings.Description, Applied(applied), migration, failure, rollback);
+                return ReportFailure(context, settings.Description, rolledBack, Applied(applied), migration, failure, rollback);
             }
         }
 
-        return Report(context, settings.Description, Applied(applied), $"Deployed {applied.Count} migration(s) in {applied.Sum(item => item.DurationMs) / 1000.0:0.00}s.");
+        return Report(context, settings.Description, rolledBack, Applied(applied), $"Deployed {applied.Count} migration(s) in {applied.Sum(item => item.DurationMs) / 1000.0:0.00}s.");
     }
 
     private static List<AppliedMigration> Applied(IEnumerable<(RenderedMigration Rendered, long DurationMs)> applied) =>
@@ -134,14 +147,15 @@ public static class DeployCommand
         return ExitCodes.Success;
     }
 
-    private static int Report(BundleContext context, string database, IReadOnlyList<AppliedMigration> applied, string summary)
+    private static int Report(BundleContext context, string database, IReadOnlyList<RolledBackMigration>? rolledBack, IReadOnlyList<AppliedMigration> applied, string summary)
     {
         if (context.Json)
         {
-            JsonOutput.Write(context.Output, new { database, applied });
+            JsonOutput.Write(context.Output, new { database, rolledBack, applied });
         }
         else
         {
+            WriteRolledBack(context, rolledBack);
             context.Output.WriteLine(summary);
         }
 
@@ -153,7 +167,7 @@ public static class DeployCommand
     /// with --rollback-on-failure exactly what was undone and what stays applied. With --json one document says all of it
     /// (with the "error" and "exitCode" every failing verb's JSON carries), so a pipeline reading it learns the state left.
     /// </summary>
-    private static int ReportFailure(BundleContext context, string database, IReadOnlyList<AppliedMigration> applied, RenderedMigration failed, BundleException failure, RollbackOutcome? rollback)
+    private static int ReportFailure(BundleContext context, string database, IReadOnlyList<RolledBackMigration>? rolledBack, IReadOnlyList<AppliedMigration> applied, RenderedMigration failed, BundleException failure, RollbackOutcome? rollback)
     {
         var error = rollback is null ? failure.Message : $"{failure.Message.TrimEnd('.')}. {rollback.Summary(applied.Count)}";
         context.Error.WriteLine("error: " + error);
@@ -162,6 +176,7 @@ public static class DeployCommand
             JsonOutput.Write(context.Output, new
             {
                 database,
+                rolledBack,
                 applied,
                 failed = new { version = failed.Migration.Version, name = failed.Migration.Name, transactional = failed.Migration.IsTransactional },
                 rollback = rollback is null ? null : new
@@ -173,9 +188,13 @@ public static class DeployCommand
                 exitCode = failure.ExitCode,
             });
         }
-        else if (applied.Count > 0 && rollback is null)
+        else
         {
-            context.Output.WriteLine($"Applied by this deploy before the failure, and still applied: {string.Join(", ", applied.Select(item => $"{item.Version} {item.Name}"))}.");
+            WriteRolledBack(context, rolledBack);
+            if (applied.Count > 0 && rollback is null)
+            {
+                context.Output.WriteLine($"Applied by this deploy before the failure, and still applied: {string.Join(", ", applied.Select(item => $"{item.Version} {item.Name}"))}.");
+            }
         }
 
         if (failure.InnerException is not null && Environment.GetEnvironmentVariable("MIGRATIONS_DEBUG") == "1")
@@ -184,6 +203,15 @@ public static class DeployCommand
         }
 
         return failure.ExitCode;
+    }
+
+    /// <summary>What 'dev' rolled back before this applied anything: said first, as it happened first.</summary>
+    private static void WriteRolledBack(BundleContext context, IReadOnlyList<RolledBackMigration>? rolledBack)
+    {
+        if (rolledBack is { Count: > 0 })
+        {
+            context.Output.WriteLine($"Rolled back {rolledBack.Count} migration(s), newest first: {string.Join(", ", rolledBack.Select(item => $"{item.Version} {item.Name} ({item.Reason})"))}.");
+        }
     }
 
     private sealed record AppliedMigration(long Version, string Name, long DurationMs);

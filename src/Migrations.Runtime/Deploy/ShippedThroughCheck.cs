@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using Migrations.Runtime.BuildValidation;
 using Migrations.Runtime.Cli;
@@ -19,8 +18,7 @@ internal static class ShippedThroughCheck
     public static void Refuse(Assembly bundle, IReadOnlyList<RenderedMigration> all, IReadOnlyList<RenderedMigration> plan, long? newestApplied)
     {
         if (plan.Count == 0 || newestApplied is not long applied
-            || bundle.GetCustomAttribute<BundleShippedThroughAttribute>() is not { } attribute
-            || !long.TryParse(attribute.Version, NumberStyles.Integer, CultureInfo.InvariantCulture, out var shippedThrough)
+            || BundleShippedThroughAttribute.Of(bundle) is not long shippedThrough
             || applied <= shippedThrough)
         {
             return;

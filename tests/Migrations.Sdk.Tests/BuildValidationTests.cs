@@ -73,10 +73,14 @@ public sealed class BuildValidationTests
         Assert.Contains("-- 20250301000000 CreateInvoices", project.Read($"{Project}/bin/Release/net10.0/migrations.sql"));
     }
 
-    [Fact]
-    public async Task EditingAShippedMigration_FailsTheBuildWithPGM200AtTheMigrationClass()
+    // Without MigrationsShippedThrough nothing says what production runs: every recorded migration is guarded, so an
+    // edit of a deployed migration cannot slip through a project that never set the property.
+    [Theory]
+    [InlineData(true, "and it has shipped (at or below MigrationsShippedThrough 20250301000000)")]
+    [InlineData(false, "and it has shipped (MigrationsShippedThrough is not set, so every migration in the lock file counts as shipped; set it to the newest version production runs, and newer migrations follow the code)")]
+    public async Task EditingAShippedMigration_FailsTheBuildWithPGM200AtTheMigrationClass(bool setShippedThrough, string because)
     {
-        using var project = TestProject.Create(Project, ShippedThrough(20250301000000), new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
+        using var project = TestProject.Create(Project, setShippedThrough ? ShippedThrough(20250301000000) : "", new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
         await project.BuildAsync();
 
         project.Write($"{Project}/Migrations/Invoices.cs", Invoices("AsDecimal(14, 2)"));
@@ -87,14 +91,14 @@ public sealed class BuildValidationTests
         Assert.Contains("first difference at line 1: expected '…", result.Output);
         Assert.Contains("decimal(12,2)", result.Output);
         Assert.Contains("decimal(14,2)", result.Output);
-        Assert.Contains("and it has shipped (at or below MigrationsShippedThrough 20250301000000)", result.Output);
+        Assert.Contains(because, result.Output);
     }
 
     [Fact]
     public async Task UnshippedMigrations_EditedRenamedRenumberedOrDeleted_AreReRecordedLocally_AndALockedBuildCatchesAStaleLockFile()
     {
-        // The day-one project: MigrationsShippedThrough not set, so nothing has shipped.
-        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        // The day-one project, as the template makes it: nothing has shipped.
+        using var project = TestProject.Create(Project, ShippedThrough(0), new Dictionary<string, string>
         {
             [$"{Project}/Migrations/Invoices.cs"] = Invoices(),
             [$"{Project}/Migrations/Payments.cs"] = Payments(20250302000000),
@@ -114,7 +118,7 @@ public sealed class BuildValidationTests
         Assert.Contains("re-recorded 20250302000000 'CreateCharges' (renamed from 'CreatePayments')", local.Output);
         Assert.Contains("re-recorded 20250303000000 'CreateRefunds' as 20250306000000 (renumbered)", local.Output);
         Assert.Contains("removed 20250304000000 'CreateCredits' (no longer in the project)", local.Output);
-        Assert.Contains("Not shipped (MigrationsShippedThrough is not set), so the lock file follows the code; commit it with the change.", local.Output);
+        Assert.Contains("Not shipped (above MigrationsShippedThrough 0), so the lock file follows the code; commit it with the change.", local.Output);
         var lockFile = project.Read(LockFile);
         Assert.Equal(["20250301000000", "20250302000000", "20250306000000"], Regex.Matches(lockFile, "\"version\": (\\d+)").Select(match => match.Groups[1].Value));
         Assert.Contains("decimal(14,2)", lockFile);

@@ -71,7 +71,8 @@ public sealed class SqlFileMigrationTests
     [Fact]
     public async Task SqlFileWithoutAVersion_IsPGM204NamingTheFile()
     {
-        using var project = TestProject.Create(Project, files: new Dictionary<string, string>
+        // Nothing has shipped (as the template sets it), so the renumbered file's lock entry follows it.
+        using var project = TestProject.Create(Project, "<PropertyGroup><MigrationsShippedThrough>0</MigrationsShippedThrough></PropertyGroup>", new Dictionary<string, string>
         {
             [$"{Project}/Migrations/add_users.sql"] = "CREATE TABLE users (id bigint PRIMARY KEY);",
         });

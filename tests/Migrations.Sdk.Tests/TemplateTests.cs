@@ -19,6 +19,7 @@ public sealed class TemplateTests : IDisposable
 
         Assert.True(created.ExitCode == 0, created.All);
         Assert.StartsWith("<Project Sdk=\"Migrations.Sdk/2.3.4\">", File.ReadAllText(Path.Combine(folder, "Orders.Migrations.csproj")));
+        Assert.Contains("<MigrationsShippedThrough>0</MigrationsShippedThrough>", File.ReadAllText(Path.Combine(folder, "Orders.Migrations.csproj")));
         Assert.False(File.Exists(Path.Combine(folder, "NuGet.config")));
         Assert.True(File.Exists(Path.Combine(folder, ".gitignore")));
         Assert.False(Directory.Exists(Path.Combine(folder, "obj")));

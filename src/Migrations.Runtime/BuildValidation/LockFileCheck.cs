@@ -7,7 +7,9 @@ namespace Migrations.Runtime.BuildValidation;
 
 /// <summary>
 /// Holds the rendered migrations against migrations.lock.json. A shipped migration (at or below MigrationsShippedThrough or
-/// MigrationsSafetyStartAfter) is guarded: its entry is never rewritten, and an edit or deletion is PGM200/PGM202. One
+/// MigrationsSafetyStartAfter) is guarded: its entry is never rewritten, and an edit or deletion is PGM200/PGM202.
+/// Without MigrationsShippedThrough nothing says what production runs, so every recorded migration counts as shipped:
+/// an unknown must not let an edit of a deployed migration through (the new-project template sets it to 0). One
 /// that has not shipped follows the code: a local build records it afresh when it is edited, renamed, renumbered or
 /// deleted, and says so; a locked build (CI) only checks, and reports a lock file that does not say what the code does
 /// as PGM201. A squash (<see cref="SquashesAttribute"/>) replaces the entries of the migrations it squashed by its own.
@@ -22,8 +24,9 @@ internal static class LockFileCheck
         var recorded = lockFile.Migrations.ToDictionary(entry => entry.Version);
         var present = migrations.Select(rendered => rendered.Migration.Version).ToHashSet();
         var squashed = migrations.SelectMany(rendered => rendered.Migration.Squashes).ToHashSet();
+        bool Guarded(long version) => shipped.ShippedThrough is null || shipped.IsShipped(version);
         // An unshipped entry whose migration is gone leaves with it, so a renumbered migration is not "older than" its old self.
-        var kept = lockFile.Migrations.Where(entry => present.Contains(entry.Version) || shipped.IsShipped(entry.Version)).Select(entry => (long?)entry.Version);
+        var kept = lockFile.Migrations.Where(entry => present.Contains(entry.Version) || Guarded(entry.Version)).Select(entry => (long?)entry.Version);
         var newestKept = kept.DefaultIfEmpty().Max();
         var updated = new LockFile { Migrations = [.. lockFile.Migrations] };
         var added = new List<RenderedMigration>();
@@ -38,7 +41,7 @@ internal static class LockFileCheck
             if (recorded.TryGetValue(migration.Version, out var entry) && !replacing)
             {
                 var changed = entry.Checksum != rendered.Checksum || entry.Transaction != migration.TransactionBehavior;
-                if (shipped.IsShipped(migration.Version))
+                if (Guarded(migration.Version))
                 {
                     if (changed)
                     {
@@ -90,7 +93,7 @@ internal static class LockFileCheck
             {
                 updated.Migrations.Remove(entry);
             }
-            else if (shipped.IsShipped(entry.Version))
+            else if (Guarded(entry.Version))
             {
                 diagnostics.Add(BuildDiagnostic.Of(RuleIds.LockedMigrationMissing, null, entry.Version, entry.Name));
             }
@@ -120,13 +123,14 @@ internal static class LockFileCheck
     }
 
     /// <summary>Which property makes the migration shipped, for PGM200.</summary>
-    private static string ShippedBecause(JudgeSettings shipped, long version) =>
-        shipped.ShippedThrough is long through && version <= through
-            ? $"at or below MigrationsShippedThrough {through}"
-            : $"at or below MigrationsSafetyStartAfter {shipped.SafetyStartAfter}";
+    private static string ShippedBecause(JudgeSettings shipped, long version) => shipped.ShippedThrough switch
+    {
+        null when version > shipped.SafetyStartAfter => "MigrationsShippedThrough is not set, so every migration in the lock file counts as shipped; set it to the newest version production runs, and newer migrations follow the code",
+        long through when version <= through => $"at or below MigrationsShippedThrough {through}",
+        _ => $"at or below MigrationsSafetyStartAfter {shipped.SafetyStartAfter}",
+    };
 
-    private static string NotShippedBecause(JudgeSettings shipped) =>
-        shipped.ShippedThrough is long through ? $"above MigrationsShippedThrough {through}" : "MigrationsShippedThrough is not set";
+    private static string NotShippedBecause(JudgeSettings shipped) => $"above MigrationsShippedThrough {shipped.ShippedThrough}";
 
     private static List<string> Normalized(IEnumerable<string> statements) =>
         statements.Select(SqlNormalizer.Normalize).Where(text => text.Length > 0).ToList();

@@ -26,6 +26,21 @@ public sealed class DeployTests
         Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM migrations_history WHERE state = 'applied'"));
     }
 
+    /// <summary>
+    /// Deploy sends the SQL rendered for the checksum instead of building each migration again; a migration whose Up()
+    /// asks the database, or runs code on the connection, has no complete rendering and must still run live.
+    /// </summary>
+    [Fact]
+    public async Task Deploy_RunsMigrationsThatQueryTheDatabaseOrRunCodeAgainstTheLiveDatabase()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var result = BundleRun.Run("Migrations.Runtime.Tests.Fixtures.LiveQueries", "deploy", "-c", database.Url);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal("found by Exists(),written by code", await database.ScalarAsync<string>("SELECT string_agg(name, ',' ORDER BY name) FROM settings"));
+    }
+
     [Fact]
     public async Task DeployWithTarget_StopsAtThatVersion()
     {

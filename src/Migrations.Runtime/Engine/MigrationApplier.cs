@@ -50,7 +50,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
             session.Host.Processor.BeginTransaction();
             try
             {
-                Run(migration, direction, sink);
+                Run(rendered, direction, sink);
                 await session.History.RecordAsync(Completed(rendered, direction, started, stopwatch), cancellationToken, session.Host.Processor.CurrentTransaction);
                 session.Host.Processor.CommitTransaction();
                 return;
@@ -94,7 +94,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
 
         try
         {
-            Run(migration, direction, sink);
+            Run(rendered, direction, sink);
         }
         catch (Exception exception)
         {
@@ -158,20 +158,35 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
     /// <summary>Rendered statements that run: a backfill's description is a comment above the statement of its batches.</summary>
     private static bool IsStatement(string sql) => Migrations.Safety.Sql.SqlNormalizer.Normalize(sql).Length > 0;
 
-    private void Run(MigrationDescriptor migration, MigrationDirection direction, ExecutingSink sink)
+    private void Run(RenderedMigration rendered, MigrationDirection direction, ExecutingSink sink)
     {
         var processor = session.Host.Processor;
         processor.Sink = sink;
         try
         {
-            var instance = session.Host.CreateMigration(migration.Type);
-            var expressions = direction == MigrationDirection.Up ? session.Host.CollectUp(instance) : session.Host.CollectDown(instance);
-            session.Host.Run(expressions);
+            if (direction == MigrationDirection.Up && rendered.CanReplayUpOn(session.Host))
+            {
+                // The SQL was generated when the migration was rendered: building it a second time is the same work again.
+                foreach (var statement in rendered.Up)
+                {
+                    sink.Statement(statement);
+                }
+            }
+            else
+            {
+                session.Host.Run(Collect(rendered.Migration, direction));
+            }
         }
         finally
         {
             processor.Sink = null;
         }
+    }
+
+    private IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression> Collect(MigrationDescriptor migration, MigrationDirection direction)
+    {
+        var instance = session.Host.CreateMigration(migration.Type);
+        return direction == MigrationDirection.Up ? session.Host.CollectUp(instance) : session.Host.CollectDown(instance);
     }
 
     private HistoryRecord Completed(RenderedMigration rendered, MigrationDirection direction, DateTimeOffset started, Stopwatch stopwatch) => new(

@@ -12,12 +12,13 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
 {
     public RenderedMigration Render(MigrationDescriptor descriptor)
     {
-        var (up, upProblem, upBackfills) = Record(descriptor, host, host.CollectUp, down: false);
-        var (down, downProblem, downBackfills) = Record(descriptor, host, host.CollectDown, down: true);
-        return new RenderedMigration(descriptor, up, down, checksumHost is null ? MigrationChecksum.Compute(up) : Checksum(descriptor), upProblem, downProblem, upBackfills.Count > 0 || downBackfills.Count > 0)
-        {
-            UpBackfills = upBackfills,
-        };
+        var (up, upRanCode) = Record(descriptor, host, host.CollectUp, down: false);
+        return new RenderedMigration(
+            descriptor,
+            up,
+            checksumHost is null ? MigrationChecksum.Compute(up.Statements) : Checksum(descriptor),
+            renderDown: () => Record(descriptor, host, host.CollectDown, down: true).Rendered,
+            replayableOn: up.Problem is null && !upRanCode && up.Backfills.Count == 0 ? host : null);
     }
 
     public IReadOnlyList<RenderedMigration> RenderAll(IEnumerable<MigrationDescriptor> migrations) =>
@@ -27,13 +28,14 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
     public string Checksum(MigrationDescriptor descriptor)
     {
         var checksums = checksumHost ?? host;
-        return MigrationChecksum.Compute(Record(descriptor, checksums, checksums.CollectUp, down: false).Statements);
+        return MigrationChecksum.Compute(Record(descriptor, checksums, checksums.CollectUp, down: false).Rendered.Statements);
     }
 
     public Dictionary<long, string> Checksums(IEnumerable<MigrationDescriptor> migrations) =>
         migrations.ToDictionary(migration => migration.Version, Checksum);
 
-    private static (IReadOnlyList<string> Statements, RenderProblem? Problem, IReadOnlyDictionary<int, Migrations.Safety.Sql.SqlName> Backfills) Record(MigrationDescriptor descriptor, MigrationHost host, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect, bool down)
+    /// <returns>The rendering, and whether it met Execute.WithConnection code (rendered as a placeholder only).</returns>
+    private static (RenderedDirection Rendered, bool RecordedCode) Record(MigrationDescriptor descriptor, MigrationHost host, Func<FluentMigrator.IMigration, IReadOnlyList<FluentMigrator.Expressions.IMigrationExpression>> collect, bool down)
     {
         var sink = new RecordingSink();
         var previous = host.Processor.Sink;
@@ -43,11 +45,11 @@ internal sealed class MigrationRenderer(MigrationHost host, MigrationHost? check
             // A fresh instance per direction: FluentMigrator migrations keep state between GetUp/GetDown calls.
             var migration = host.CreateMigration(descriptor.Type);
             host.Run(collect(migration));
-            return (sink.Statements, null, sink.Backfills);
+            return (new RenderedDirection(sink.Statements, null, sink.Backfills), sink.RecordedCode);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return (sink.Statements, Describe(exception, down), sink.Backfills);
+            return (new RenderedDirection(sink.Statements, Describe(exception, down), sink.Backfills), sink.RecordedCode);
         }
         finally
         {

@@ -18,8 +18,14 @@ internal sealed class RecordingSink : IStatementSink
 
     public void Statement(string sql) => Statements.Add(sql.Trim());
 
-    public void Operation(string? description, Action run) =>
+    /// <summary>An Execute.WithConnection was met: what it does is code, not in <see cref="Statements"/>.</summary>
+    public bool RecordedCode { get; private set; }
+
+    public void Operation(string? description, Action run)
+    {
+        RecordedCode = true;
         Statements.Add($"-- Execute.WithConnection({description ?? "code"}): runs .NET code against the live database; not rendered");
+    }
 
     /// <summary>How the bundle runs it (a comment: tuning it changes no checksum), then the statement each batch runs.</summary>
     public void Backfill(Backfill.BackfillDefinition backfill)

@@ -51,6 +51,30 @@ public sealed class SampleTests
         Assert.Equal(Body(script), Body(dryRun.Output));
     }
 
+    /// <summary>
+    /// status run from the build output reads the checksums the build rendered (beside the assembly) instead of rendering
+    /// every migration; they vouch only for the assemblies they were rendered from. A migration edited and rebuilt without
+    /// the validation, which would have written them again, is still reported as edited.
+    /// </summary>
+    [Fact]
+    public async Task StatusFromTheBuildOutput_ReportsAMigrationEditedAfterTheBuildThatWroteTheChecksums()
+    {
+        using var project = CopySample();
+        await project.BuildAsync();
+        Assert.True(File.Exists(Path.Combine(project.BuildOutput(), Sample + ".checksums")));
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        Assert.Equal(0, (await project.RunBundleAsync(database.Url, "deploy")).ExitCode);
+        Assert.Equal(0, (await project.RunBundleAsync(database.Url, "status", "--exit-code")).ExitCode);
+
+        var file = Path.Combine(project.ProjectDirectory, "Migrations", "20241103000000_AddGlossary.cs");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"target_term\").AsString()", "\"target_term\").AsString(500)"));
+        await project.BuildAsync("-p:EnableMigrationsValidation=false");
+
+        var status = await project.RunBundleAsync(database.Url, "status", "--exit-code");
+        Assert.True(status.ExitCode == 7, status.All);
+        Assert.Contains("AddGlossary was edited after it was applied", status.Output);
+    }
+
     [Fact]
     public async Task EditingAShippedSampleMigration_FailsTheBuildWithPGM200PointingAtIt()
     {

@@ -86,6 +86,7 @@ public static class BuildValidateCommand
         }
 
         WriteRenderedSql(rendered, options);
+        ChecksumManifest.Write(context.Assembly, rendered);
         if (options.SarifPath is { } sarif)
         {
             SarifLog.Write(sarif, reported, options.AnalyzerLogPath, options.LockFilePath);

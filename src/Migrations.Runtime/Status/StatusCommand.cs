@@ -17,8 +17,9 @@ public static class StatusCommand
         var settings = BundleContext.ResolveConnection(connection);
         var bundle = context.Migrations;
         // Rendering every migration for its checksum is CPU work, reading the history is waiting for the server:
-        // doing both at once keeps status fast on large projects.
-        var checksums = Task.Run(() => RenderChecksums(context, bundle), cancellationToken);
+        // doing both at once keeps status fast on large projects. Run from the build output, the build's checksums
+        // (ChecksumManifest) stand in for the rendering when they were rendered from these very assemblies.
+        var checksums = Task.Run(() => ChecksumManifest.Read(context.Assembly, bundle.Migrations.Select(migration => migration.Version)) ?? RenderChecksums(context, bundle), cancellationToken);
         await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);
         var analysis = HistoryAnalysis.Analyse(bundle, history, await checksums);

@@ -51,10 +51,13 @@ public sealed class Initial : Migration
 CS
 tools="$work/tools"
 dotnet tool install dotnet-ef --version 10.0.15 --tool-path "$tools" >/dev/null
+# dotnet ef builds the project without restoring it.
+dotnet restore "$ef" -v q >/dev/null
 echo "bench: Migrations.Sdk $version against dotnet-ef 10.0.15" >&2
 
-publish_ours() { dotnet publish "$ours" -c Release -r linux-x64 -o "$work/ours" -v q --nologo >/dev/null; }
-bundle_ef() { (cd "$ef" && "$tools/dotnet-ef" migrations bundle -r linux-x64 --self-contained --force -o "$work/ef/efbundle" >/dev/null); }
+# A failed publish must not pass for a fast one: the script stops.
+publish_ours() { dotnet publish "$ours" -c Release -r linux-x64 -o "$work/ours" -v q --nologo >/dev/null || kill $$; }
+bundle_ef() { (cd "$ef" && "$tools/dotnet-ef" migrations bundle -r linux-x64 --self-contained --force -o "$work/ef/efbundle" >/dev/null) || kill $$; }
 seconds() { local start end; start=$(date +%s.%N); "$@"; end=$(date +%s.%N); awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -71,6 +74,7 @@ for round in $(seq 1 "$rounds"); do
 done
 ours_median="$(printf '%s\n' "${ours_times[@]}" | median)"
 ef_median="$(printf '%s\n' "${ef_times[@]}" | median)"
+[ -x "$work/ef/efbundle" ] && [ -x "$work/ours/VideoDubbing.Migrations" ] || { echo "a publish failed: no bundle to measure" >&2; exit 1; }
 ours_size="$(stat -c %s "$work/ours/VideoDubbing.Migrations")"
 ef_size="$(stat -c %s "$work/ef/efbundle")"
 "$work/ours/VideoDubbing.Migrations" --help >/dev/null

@@ -21,12 +21,12 @@ internal static class ChecksumManifest
 
     public static void Write(Assembly bundle, IEnumerable<RenderedMigration> rendered)
     {
-        if (PathOf(bundle) is not { } path)
+        if (PathOf(bundle) is not { } path || Fingerprint(bundle) is not { } fingerprint)
         {
             return;
         }
 
-        var text = new StringBuilder().Append(Header).Append('\n').Append(Fingerprint(bundle)).Append('\n');
+        var text = new StringBuilder().Append(Header).Append('\n').Append(fingerprint).Append('\n');
         foreach (var migration in rendered)
         {
             text.Append(migration.Migration.Version.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(migration.Checksum).Append('\n');
@@ -48,7 +48,7 @@ internal static class ChecksumManifest
             return null;
         }
 
-        if (lines.Length < 2 || lines[0] != Header || lines[1] != Fingerprint(bundle))
+        if (lines.Length < 2 || lines[0] != Header || Fingerprint(bundle) is not { } fingerprint || lines[1] != fingerprint)
         {
             return null;
         }
@@ -83,10 +83,19 @@ internal static class ChecksumManifest
     private static string? PathOf(Assembly bundle) =>
         string.IsNullOrEmpty(bundle.Location) ? null : Path.ChangeExtension(bundle.Location, ".checksums");
 
-    /// <summary>What the rendering depends on besides the framework, which <see cref="Environment.Version"/> stands for.</summary>
-    private static string Fingerprint(Assembly bundle)
+    /// <summary>
+    /// What the rendering depends on besides the framework, which <see cref="Environment.Version"/> stands for. None where
+    /// the framework cannot be told apart from the application's own assemblies (a self-contained build output holds
+    /// both in one folder): no manifest is written or read there.
+    /// </summary>
+    private static string? Fingerprint(Assembly bundle)
     {
         var framework = RuntimeEnvironment.GetRuntimeDirectory();
+        if (Path.TrimEndingDirectorySeparator(framework) == Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory))
+        {
+            return null;
+        }
+
         var modules = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var pending = new Queue<Assembly>([bundle, typeof(ChecksumManifest).Assembly]);
         while (pending.TryDequeue(out var assembly))

@@ -6,119 +6,118 @@ using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-namespace Migrations.Build.Tasks
+namespace Migrations.Build.Tasks;
+
+/// <summary>
+/// Turns Migrations/**/*.sql files into migration classes of the bundle: each file is embedded, and a generated class
+/// runs it, so SQL files deploy, lint, render and lock exactly like C# migrations. A file whose name carries no
+/// version is an error (PGM204) that names it.
+/// </summary>
+public sealed class GenerateSqlMigrations : Task
 {
-    /// <summary>
-    /// Turns Migrations/**/*.sql files into migration classes of the bundle: each file is embedded, and a generated class
-    /// runs it, so SQL files deploy, lint, render and lock exactly like C# migrations. A file whose name carries no
-    /// version is an error (PGM204) that names it.
-    /// </summary>
-    public sealed class GenerateSqlMigrations : Task
+    [Required]
+    public ITaskItem[] SqlFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    [Required]
+    public string OutputFile { get; set; } = string.Empty;
+
+    [Required]
+    public string RootNamespace { get; set; } = string.Empty;
+
+    public override bool Execute()
     {
-        [Required]
-        public ITaskItem[] SqlFiles { get; set; } = Array.Empty<ITaskItem>();
-
-        [Required]
-        public string OutputFile { get; set; } = string.Empty;
-
-        [Required]
-        public string RootNamespace { get; set; } = string.Empty;
-
-        public override bool Execute()
+        var ups = new Dictionary<long, (SqlMigrationFile File, string Resource, string ProjectPath, SqlFileDirectives Directives)>();
+        var downs = new Dictionary<long, (string Resource, string Path)>();
+        foreach (var item in SqlFiles)
         {
-            var ups = new Dictionary<long, (SqlMigrationFile File, string Resource, string ProjectPath, SqlFileDirectives Directives)>();
-            var downs = new Dictionary<long, (string Resource, string Path)>();
-            foreach (var item in SqlFiles)
+            var path = item.GetMetadata("FullPath");
+            var parsed = SqlMigrationFile.Parse(path);
+            if (parsed is null)
             {
-                var path = item.GetMetadata("FullPath");
-                var parsed = SqlMigrationFile.Parse(path);
-                if (parsed is null)
-                {
-                    Log.LogError("migrations", Migrations.Safety.Rules.RuleIds.SqlMigrationFileWithoutVersion, null, Migrations.Safety.BuildProtocol.HelpLink(Migrations.Safety.Rules.RuleIds.SqlMigrationFileWithoutVersion), path, 0, 0, 0, 0,
-                        "SQL migration '{0}' has no version in its name. Name it <yyyyMMddHHmmss>_<name>.sql or put it in a <yyyyMMddHHmmss>_<name>/ folder.", item.ItemSpec);
-                    continue;
-                }
+                Log.LogError("migrations", Migrations.Safety.Rules.RuleIds.SqlMigrationFileWithoutVersion, null, Migrations.Safety.BuildProtocol.HelpLink(Migrations.Safety.Rules.RuleIds.SqlMigrationFileWithoutVersion), path, 0, 0, 0, 0,
+                    "SQL migration '{0}' has no version in its name. Name it <yyyyMMddHHmmss>_<name>.sql or put it in a <yyyyMMddHHmmss>_<name>/ folder.", item.ItemSpec);
+                continue;
+            }
 
-                // The same name the SDK targets give the EmbeddedResource item: Migrations.Sql/<path under Migrations/>.
-                var resource = ("Migrations.Sql/" + item.GetMetadata("RecursiveDir") + item.GetMetadata("Filename") + item.GetMetadata("Extension")).Replace('\\', '/');
-                if (parsed.IsDownScript)
+            // The same name the SDK targets give the EmbeddedResource item: Migrations.Sql/<path under Migrations/>.
+            var resource = ("Migrations.Sql/" + item.GetMetadata("RecursiveDir") + item.GetMetadata("Filename") + item.GetMetadata("Extension")).Replace('\\', '/');
+            if (parsed.IsDownScript)
+            {
+                downs[parsed.Version] = (resource, path);
+            }
+            else if (ups.ContainsKey(parsed.Version))
+            {
+                Log.LogError("migrations", "PGM100", null, path, 0, 0, 0, 0, "Migration version {0} is used by both '{1}' and '{2}'. Give each migration its own version.", parsed.Version, ups[parsed.Version].File.Path, path);
+            }
+            else
+            {
+                var directives = SqlFileDirectives.Read(path);
+                ups[parsed.Version] = (parsed, resource, item.ItemSpec.Replace('\\', '/'), directives);
+                foreach (var allowed in directives.AllowedRules)
                 {
-                    downs[parsed.Version] = (resource, path);
-                }
-                else if (ups.ContainsKey(parsed.Version))
-                {
-                    Log.LogError("migrations", "PGM100", null, path, 0, 0, 0, 0, "Migration version {0} is used by both '{1}' and '{2}'. Give each migration its own version.", parsed.Version, ups[parsed.Version].File.Path, path);
-                }
-                else
-                {
-                    var directives = SqlFileDirectives.Read(path);
-                    ups[parsed.Version] = (parsed, resource, item.ItemSpec.Replace('\\', '/'), directives);
-                    foreach (var allowed in directives.AllowedRules)
+                    if (!Migrations.Safety.Rules.SuppressionReason.IsGiven(allowed.Value))
                     {
-                        if (!Migrations.Safety.Rules.SuppressionReason.IsGiven(allowed.Value))
-                        {
-                            var placeholder = Migrations.Safety.Rules.SuppressionReason.IsMissing(allowed.Value) ? string.Empty : $" ('{allowed.Value.Trim()}' is a placeholder)";
-                            Log.LogError("migrations", "PGM900", null, path, 0, 0, 0, 0,
-                                "'-- migrations: allow-unsafe {0}' has no reason{1}. Say why the operation is safe here: -- migrations: allow-unsafe {0} because …", allowed.Key, placeholder);
-                        }
+                        var placeholder = Migrations.Safety.Rules.SuppressionReason.IsMissing(allowed.Value) ? string.Empty : $" ('{allowed.Value.Trim()}' is a placeholder)";
+                        Log.LogError("migrations", "PGM900", null, path, 0, 0, 0, 0,
+                            "'-- migrations: allow-unsafe {0}' has no reason{1}. Say why the operation is safe here: -- migrations: allow-unsafe {0} because …", allowed.Key, placeholder);
                     }
                 }
             }
-
-            foreach (var orphan in downs.Keys.Where(version => !ups.ContainsKey(version)))
-            {
-                Log.LogError("migrations", "PGM204", null, downs[orphan].Path, 0, 0, 0, 0, "Down script for version {0} has no Up script beside it. Add the migration.sql (or <version>_<name>.sql) it undoes.", orphan);
-            }
-
-            if (Log.HasLoggedErrors)
-            {
-                return false;
-            }
-
-            var code = Generate(ups.Values.OrderBy(up => up.File.Version), downs);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
-            if (!File.Exists(OutputFile) || File.ReadAllText(OutputFile) != code)
-            {
-                File.WriteAllText(OutputFile, code);
-            }
-
-            return true;
         }
 
-        private string Generate(IEnumerable<(SqlMigrationFile File, string Resource, string ProjectPath, SqlFileDirectives Directives)> ups, Dictionary<long, (string Resource, string Path)> downs)
+        foreach (var orphan in downs.Keys.Where(version => !ups.ContainsKey(version)))
         {
-            var builder = new StringBuilder();
-            builder.AppendLine("// <auto-generated>Generated by Migrations.Sdk from the project's Migrations/**/*.sql files.</auto-generated>");
-            builder.AppendLine("namespace " + Identifier.Namespace(RootNamespace) + ".SqlMigrations");
-            builder.AppendLine("{");
-            var classNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (file, resource, projectPath, directives) in ups)
-            {
-                // add_t.sql and add-t.sql both read AddT: the later version gets its version appended.
-                var className = classNames.Add(file.ClassName) ? file.ClassName : file.ClassName + "_" + file.Version;
-                classNames.Add(className);
-                var behavior = directives.NoTransaction ? "None" : "Default";
-                var down = downs.TryGetValue(file.Version, out var downScript) ? "\"" + downScript.Resource + "\"" : "null";
-                builder.AppendLine($"    [global::FluentMigrator.Migration({file.Version}, global::FluentMigrator.TransactionBehavior.{behavior}, \"{file.Name.Replace("\\", "\\\\").Replace("\"", "'")} (SQL file)\")]");
-                foreach (var allowed in directives.AllowedRules)
-                {
-                    builder.AppendLine($"    [global::Migrations.AllowUnsafe(\"{allowed.Key}\", Reason = \"{Escape(allowed.Value)}\")]");
-                }
-
-                // The project-relative .sql path: build validation reports findings there, not in this generated file.
-                builder.AppendLine($"    [global::Migrations.Runtime.SqlFiles.SqlFileSource(\"{Escape(projectPath)}\")]");
-                builder.AppendLine($"    internal sealed class {className} : global::Migrations.Runtime.SqlFiles.SqlFileMigration");
-                builder.AppendLine("    {");
-                builder.AppendLine($"        public {className}() : base(\"{resource}\", {down}) {{ }}");
-                builder.AppendLine("    }");
-                builder.AppendLine();
-            }
-
-            builder.AppendLine("}");
-            return builder.ToString();
+            Log.LogError("migrations", "PGM204", null, downs[orphan].Path, 0, 0, 0, 0, "Down script for version {0} has no Up script beside it. Add the migration.sql (or <version>_<name>.sql) it undoes.", orphan);
         }
 
-        /// <summary>Text inside a C# string literal in the generated code.</summary>
-        private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", string.Empty).Replace("\n", " ");
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        var code = Generate(ups.Values.OrderBy(up => up.File.Version), downs);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
+        if (!File.Exists(OutputFile) || File.ReadAllText(OutputFile) != code)
+        {
+            File.WriteAllText(OutputFile, code);
+        }
+
+        return true;
     }
+
+    private string Generate(IEnumerable<(SqlMigrationFile File, string Resource, string ProjectPath, SqlFileDirectives Directives)> ups, Dictionary<long, (string Resource, string Path)> downs)
+    {
+        var builder = new StringBuilder();
+        builder.AppendLine("// <auto-generated>Generated by Migrations.Sdk from the project's Migrations/**/*.sql files.</auto-generated>");
+        builder.AppendLine("namespace " + Identifier.Namespace(RootNamespace) + ".SqlMigrations");
+        builder.AppendLine("{");
+        var classNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (file, resource, projectPath, directives) in ups)
+        {
+            // add_t.sql and add-t.sql both read AddT: the later version gets its version appended.
+            var className = classNames.Add(file.ClassName) ? file.ClassName : file.ClassName + "_" + file.Version;
+            classNames.Add(className);
+            var behavior = directives.NoTransaction ? "None" : "Default";
+            var down = downs.TryGetValue(file.Version, out var downScript) ? "\"" + downScript.Resource + "\"" : "null";
+            builder.AppendLine($"    [global::FluentMigrator.Migration({file.Version}, global::FluentMigrator.TransactionBehavior.{behavior}, \"{file.Name.Replace("\\", "\\\\").Replace("\"", "'")} (SQL file)\")]");
+            foreach (var allowed in directives.AllowedRules)
+            {
+                builder.AppendLine($"    [global::Migrations.AllowUnsafe(\"{allowed.Key}\", Reason = \"{Escape(allowed.Value)}\")]");
+            }
+
+            // The project-relative .sql path: build validation reports findings there, not in this generated file.
+            builder.AppendLine($"    [global::Migrations.Runtime.SqlFiles.SqlFileSource(\"{Escape(projectPath)}\")]");
+            builder.AppendLine($"    internal sealed class {className} : global::Migrations.Runtime.SqlFiles.SqlFileMigration");
+            builder.AppendLine("    {");
+            builder.AppendLine($"        public {className}() : base(\"{resource}\", {down}) {{ }}");
+            builder.AppendLine("    }");
+            builder.AppendLine();
+        }
+
+        builder.AppendLine("}");
+        return builder.ToString();
+    }
+
+    /// <summary>Text inside a C# string literal in the generated code.</summary>
+    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", string.Empty).Replace("\n", " ");
 }

@@ -5,96 +5,95 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Migrations.Analyzers.Infrastructure
+namespace Migrations.Analyzers.Infrastructure;
+
+/// <summary>
+/// The one base of every rule: concurrent, no generated code, FluentMigrator's symbols resolved once per compilation,
+/// and nothing registered at all when FluentMigrator is not referenced.
+/// </summary>
+public abstract class MigrationAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>
-    /// The one base of every rule: concurrent, no generated code, FluentMigrator's symbols resolved once per compilation,
-    /// and nothing registered at all when FluentMigrator is not referenced.
-    /// </summary>
-    public abstract class MigrationAnalyzer : DiagnosticAnalyzer
+    protected MigrationAnalyzer(params string[] ruleIds)
     {
-        protected MigrationAnalyzer(params string[] ruleIds)
-        {
-            SupportedDiagnostics = ruleIds.Select(RuleDescriptors.Get).ToImmutableArray();
-        }
+        SupportedDiagnostics = ruleIds.Select(RuleDescriptors.Get).ToImmutableArray();
+    }
 
-        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
-        public sealed override void Initialize(AnalysisContext context)
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+            var migrations = MigrationCompilation.Get(start.Compilation, start.Options);
+            if (migrations != null)
             {
-                var migrations = MigrationCompilation.Get(start.Compilation, start.Options);
-                if (migrations != null)
-                {
-                    Register(start, migrations);
-                }
-            });
-        }
+                Register(start, migrations);
+            }
+        });
+    }
 
-        private protected abstract void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations);
+    private protected abstract void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations);
 
-        /// <summary>
-        /// Runs <paramref name="analyze"/> for every invocation inside an analysed Up() (never Down()). A code-block callback
-        /// checks the owning symbol first and binds only Up() bodies into operations; the invocations then come from the
-        /// shared <see cref="UpBody"/>. Per-invocation operation callbacks in ~40 analyzers cost more than the rules themselves.
-        /// </summary>
-        private protected static void RegisterUpInvocations(CompilationStartAnalysisContext context, MigrationCompilation migrations, Action<UpCall> analyze) =>
-            RegisterUpInvocations(context, migrations, null, analyze);
+    /// <summary>
+    /// Runs <paramref name="analyze"/> for every invocation inside an analysed Up() (never Down()). A code-block callback
+    /// checks the owning symbol first and binds only Up() bodies into operations; the invocations then come from the
+    /// shared <see cref="UpBody"/>. Per-invocation operation callbacks in ~40 analyzers cost more than the rules themselves.
+    /// </summary>
+    private protected static void RegisterUpInvocations(CompilationStartAnalysisContext context, MigrationCompilation migrations, Action<UpCall> analyze) =>
+        RegisterUpInvocations(context, migrations, null, analyze);
 
-        /// <summary>
-        /// As above, for the invocations of methods named <paramref name="methodNames"/> only: the name is a fast pre-filter
-        /// over the body's index; the rule still decides by symbol.
-        /// </summary>
-        private protected static void RegisterUpInvocations(CompilationStartAnalysisContext context, MigrationCompilation migrations, string[]? methodNames, Action<UpCall> analyze) =>
-            context.RegisterCodeBlockAction(blockContext =>
-            {
-                var up = migrations.GetUpMethod(blockContext.OwningSymbol);
-                if (up == null)
-                {
-                    return;
-                }
-
-                var body = up.GetBody(blockContext.SemanticModel, blockContext.CodeBlock, blockContext.CancellationToken);
-                if (methodNames == null)
-                {
-                    Analyze(body.Invocations);
-                    return;
-                }
-
-                foreach (var name in methodNames)
-                {
-                    Analyze(body.InvocationsOf(name));
-                }
-
-                void Analyze(IReadOnlyList<Microsoft.CodeAnalysis.Operations.IInvocationOperation> invocations)
-                {
-                    foreach (var invocation in invocations)
-                    {
-                        blockContext.CancellationToken.ThrowIfCancellationRequested();
-                        analyze(new UpCall(blockContext.ReportDiagnostic, invocation, up, body));
-                    }
-                }
-            });
-
-        /// <summary>Runs <paramref name="analyze"/> for every migration class that is not baselined.</summary>
-        private protected void RegisterMigrationClasses(CompilationStartAnalysisContext context, MigrationCompilation migrations, Action<SymbolAnalysisContext, MigrationClass> analyze)
+    /// <summary>
+    /// As above, for the invocations of methods named <paramref name="methodNames"/> only: the name is a fast pre-filter
+    /// over the body's index; the rule still decides by symbol.
+    /// </summary>
+    private protected static void RegisterUpInvocations(CompilationStartAnalysisContext context, MigrationCompilation migrations, string[]? methodNames, Action<UpCall> analyze) =>
+        context.RegisterCodeBlockAction(blockContext =>
         {
-            var judgesShipped = SupportedDiagnostics.All(descriptor => Migrations.Safety.Rules.RuleCatalog.Get(descriptor.Id).JudgesShipped);
-            context.RegisterSymbolAction(
-                symbolContext =>
+            var up = migrations.GetUpMethod(blockContext.OwningSymbol);
+            if (up == null)
+            {
+                return;
+            }
+
+            var body = up.GetBody(blockContext.SemanticModel, blockContext.CodeBlock, blockContext.CancellationToken);
+            if (methodNames == null)
+            {
+                Analyze(body.Invocations);
+                return;
+            }
+
+            foreach (var name in methodNames)
+            {
+                Analyze(body.InvocationsOf(name));
+            }
+
+            void Analyze(IReadOnlyList<Microsoft.CodeAnalysis.Operations.IInvocationOperation> invocations)
+            {
+                foreach (var invocation in invocations)
                 {
-                    var migration = migrations.GetMigrationClass((INamedTypeSymbol)symbolContext.Symbol);
-                    // A migration the bundle's tags exclude never runs here, so nothing about it is a hazard; a shipped one
-                    // is judged only by the rules about loading and rolling back.
-                    if (migration != null && (judgesShipped || !migrations.IsBaselined(migration)) && migrations.Runs(migration))
-                    {
-                        analyze(symbolContext, migration);
-                    }
-                },
-                SymbolKind.NamedType);
-        }
+                    blockContext.CancellationToken.ThrowIfCancellationRequested();
+                    analyze(new UpCall(blockContext.ReportDiagnostic, invocation, up, body));
+                }
+            }
+        });
+
+    /// <summary>Runs <paramref name="analyze"/> for every migration class that is not baselined.</summary>
+    private protected void RegisterMigrationClasses(CompilationStartAnalysisContext context, MigrationCompilation migrations, Action<SymbolAnalysisContext, MigrationClass> analyze)
+    {
+        var judgesShipped = SupportedDiagnostics.All(descriptor => Migrations.Safety.Rules.RuleCatalog.Get(descriptor.Id).JudgesShipped);
+        context.RegisterSymbolAction(
+            symbolContext =>
+            {
+                var migration = migrations.GetMigrationClass((INamedTypeSymbol)symbolContext.Symbol);
+                // A migration the bundle's tags exclude never runs here, so nothing about it is a hazard; a shipped one
+                // is judged only by the rules about loading and rolling back.
+                if (migration != null && (judgesShipped || !migrations.IsBaselined(migration)) && migrations.Runs(migration))
+                {
+                    analyze(symbolContext, migration);
+                }
+            },
+            SymbolKind.NamedType);
     }
 }

@@ -2,45 +2,44 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Migrations.Analyzers.Reading
+namespace Migrations.Analyzers.Reading;
+
+/// <summary>
+/// Branches of which only one runs: two sections of one switch statement, the then and else of one if. The reader
+/// reads a body's calls in order; a call repeated in alternatives (a template base class dispatching on what kind
+/// of database it migrates) must not be read twice as if it ran twice.
+/// </summary>
+internal static class Branches
 {
-    /// <summary>
-    /// Branches of which only one runs: two sections of one switch statement, the then and else of one if. The reader
-    /// reads a body's calls in order; a call repeated in alternatives (a template base class dispatching on what kind
-    /// of database it migrates) must not be read twice as if it ran twice.
-    /// </summary>
-    internal static class Branches
+    public static bool AreAlternatives(SyntaxNode first, SyntaxNode second)
     {
-        public static bool AreAlternatives(SyntaxNode first, SyntaxNode second)
+        foreach (var section in first.Ancestors().OfType<SwitchSectionSyntax>())
         {
-            foreach (var section in first.Ancestors().OfType<SwitchSectionSyntax>())
+            var other = second.Ancestors().OfType<SwitchSectionSyntax>().FirstOrDefault(candidate => candidate.Parent == section.Parent);
+            if (other != null && other != section)
             {
-                var other = second.Ancestors().OfType<SwitchSectionSyntax>().FirstOrDefault(candidate => candidate.Parent == section.Parent);
-                if (other != null && other != section)
-                {
-                    return true;
-                }
+                return true;
             }
-
-            foreach (var branch in first.Ancestors().OfType<IfStatementSyntax>())
-            {
-                var firstInThen = branch.Statement.Span.Contains(first.Span);
-                var firstInElse = branch.Else != null && branch.Else.Span.Contains(first.Span);
-                var secondInThen = branch.Statement.Span.Contains(second.Span);
-                var secondInElse = branch.Else != null && branch.Else.Span.Contains(second.Span);
-                if ((firstInThen && secondInElse) || (firstInElse && secondInThen))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
-        /// <summary>The same call, written the same way (whitespace aside).</summary>
-        public static bool SameCall(SyntaxNode first, SyntaxNode second) =>
-            first.SyntaxTree == second.SyntaxTree && Normalized(first) == Normalized(second);
+        foreach (var branch in first.Ancestors().OfType<IfStatementSyntax>())
+        {
+            var firstInThen = branch.Statement.Span.Contains(first.Span);
+            var firstInElse = branch.Else != null && branch.Else.Span.Contains(first.Span);
+            var secondInThen = branch.Statement.Span.Contains(second.Span);
+            var secondInElse = branch.Else != null && branch.Else.Span.Contains(second.Span);
+            if ((firstInThen && secondInElse) || (firstInElse && secondInThen))
+            {
+                return true;
+            }
+        }
 
-        private static string Normalized(SyntaxNode node) => string.Concat(node.DescendantTokens().Select(token => token.Text));
+        return false;
     }
+
+    /// <summary>The same call, written the same way (whitespace aside).</summary>
+    public static bool SameCall(SyntaxNode first, SyntaxNode second) =>
+        first.SyntaxTree == second.SyntaxTree && Normalized(first) == Normalized(second);
+
+    private static string Normalized(SyntaxNode node) => string.Concat(node.DescendantTokens().Select(token => token.Text));
 }

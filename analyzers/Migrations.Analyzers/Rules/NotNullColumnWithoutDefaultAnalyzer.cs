@@ -3,15 +3,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Migrations.Analyzers.Infrastructure;
 using Migrations.Safety.Rules;
 
-namespace Migrations.Analyzers.Rules
+namespace Migrations.Analyzers.Rules;
+
+/// <summary>PGM011: a NOT NULL column without a default cannot be added to a table with rows. Decided in Migrations.Safety (Rules/Decisions/NotNullColumnWithoutDefault.cs).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NotNullColumnWithoutDefaultAnalyzer : OperationRuleAnalyzer
 {
-    /// <summary>PGM011: a NOT NULL column without a default cannot be added to a table with rows. Decided in Migrations.Safety (Rules/Decisions/NotNullColumnWithoutDefault.cs).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class NotNullColumnWithoutDefaultAnalyzer : OperationRuleAnalyzer
+    public NotNullColumnWithoutDefaultAnalyzer()
+        : base(RuleIds.NotNullColumnWithoutDefault)
     {
-        public NotNullColumnWithoutDefaultAnalyzer()
-            : base(RuleIds.NotNullColumnWithoutDefault)
-        {
-        }
     }
 }

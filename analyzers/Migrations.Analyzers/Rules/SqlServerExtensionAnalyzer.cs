@@ -4,32 +4,31 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Migrations.Analyzers.Infrastructure;
 using Migrations.Safety.Rules;
 
-namespace Migrations.Analyzers.Rules
+namespace Migrations.Analyzers.Rules;
+
+/// <summary>PGM105: FluentMigrator.SqlServer extensions share names with the Postgres ones but the PostgreSQL generator ignores them.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SqlServerExtensionAnalyzer : MigrationAnalyzer
 {
-    /// <summary>PGM105: FluentMigrator.SqlServer extensions share names with the Postgres ones but the PostgreSQL generator ignores them.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SqlServerExtensionAnalyzer : MigrationAnalyzer
+    public SqlServerExtensionAnalyzer()
+        : base(RuleIds.SqlServerExtension)
     {
-        public SqlServerExtensionAnalyzer()
-            : base(RuleIds.SqlServerExtension)
+    }
+
+    private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations)
+    {
+        var extensions = migrations.Symbols.SqlServerExtensions;
+        if (extensions == null)
         {
+            return;
         }
 
-        private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations)
+        RegisterUpInvocations(context, migrations, extensions.MemberNames.ToArray(), call =>
         {
-            var extensions = migrations.Symbols.SqlServerExtensions;
-            if (extensions == null)
+            if (SymbolEqualityComparer.Default.Equals(call.Method.ContainingType, extensions))
             {
-                return;
+                call.Report(RuleIds.SqlServerExtension, Locations.Call(call.Invocation), call.Method.Name);
             }
-
-            RegisterUpInvocations(context, migrations, extensions.MemberNames.ToArray(), call =>
-            {
-                if (SymbolEqualityComparer.Default.Equals(call.Method.ContainingType, extensions))
-                {
-                    call.Report(RuleIds.SqlServerExtension, Locations.Call(call.Invocation), call.Method.Name);
-                }
-            });
-        }
+        });
     }
 }

@@ -2,37 +2,37 @@ using Microsoft.CodeAnalysis;
 
 namespace Migrations.Analyzers.Infrastructure;
 
-/// <summary>FluentMigrator 8's symbols, resolved once per compilation by metadata name.</summary>
+/// <summary>FluentMigrator 8's symbols, resolved once per compilation through <see cref="WellKnownTypes"/>.</summary>
 internal sealed class FluentMigratorSymbols
 {
-    private FluentMigratorSymbols(Compilation compilation, INamedTypeSymbol migrationBase)
+    private FluentMigratorSymbols(WellKnownTypes types, INamedTypeSymbol migrationBase)
     {
         MigrationBase = migrationBase;
-        Migration = Type(compilation, "FluentMigrator.Migration");
-        AutoReversingMigration = Type(compilation, "FluentMigrator.AutoReversingMigration");
-        ForwardOnlyMigration = Type(compilation, "FluentMigrator.ForwardOnlyMigration");
-        MigrationAttribute = Type(compilation, "FluentMigrator.MigrationAttribute");
-        MaintenanceAttribute = Type(compilation, "FluentMigrator.MaintenanceAttribute");
-        SystemMethods = Type(compilation, "FluentMigrator.SystemMethods");
-        CreateRoot = Type(compilation, "FluentMigrator.Builders.Create.ICreateExpressionRoot");
-        AlterRoot = Type(compilation, "FluentMigrator.Builders.Alter.IAlterExpressionRoot");
-        DeleteRoot = Type(compilation, "FluentMigrator.Builders.Delete.IDeleteExpressionRoot");
-        RenameRoot = Type(compilation, "FluentMigrator.Builders.Rename.IRenameExpressionRoot");
-        ExecuteRoot = Type(compilation, "FluentMigrator.Builders.Execute.IExecuteExpressionRoot");
-        UpdateRoot = Type(compilation, "FluentMigrator.Builders.Update.IUpdateExpressionRoot");
-        InsertRoot = Type(compilation, "FluentMigrator.Builders.Insert.IInsertExpressionRoot");
-        ColumnOptionSyntax = Type(compilation, "FluentMigrator.Builders.IColumnOptionSyntax`2");
-        ColumnTypeSyntax = Type(compilation, "FluentMigrator.Builders.IColumnTypeSyntax`1");
-        AlterTableAddColumnOrAlterColumnSyntax = Type(compilation, "FluentMigrator.Builders.Alter.Table.IAlterTableAddColumnOrAlterColumnSyntax");
-        AlterTableColumnOptionSyntax = Type(compilation, "FluentMigrator.Builders.Alter.Table.IAlterTableColumnOptionOrAddColumnOrAlterColumnSyntax");
-        CreateColumnOptionSyntax = Type(compilation, "FluentMigrator.Builders.Create.Column.ICreateColumnOptionSyntax");
-        UpdateWhereSyntax = Type(compilation, "FluentMigrator.Builders.Update.IUpdateWhereSyntax");
-        DeleteDataSyntax = Type(compilation, "FluentMigrator.Builders.Delete.IDeleteDataSyntax");
-        IfDatabaseRoot = Type(compilation, "FluentMigrator.Builders.IfDatabase.IIfDatabaseExpressionRoot");
-        PostgresExtensions = Type(compilation, "FluentMigrator.Postgres.PostgresExtensions");
-        SqlServerExtensions = Type(compilation, "FluentMigrator.SqlServer.SqlServerExtensions");
-        AllowUnsafeAttribute = Type(compilation, "Migrations.AllowUnsafeAttribute");
-        BackfillExtensions = Type(compilation, "Migrations.Runtime.Backfill.BackfillExtensions");
+        Migration = types.Get("FluentMigrator.Migration");
+        AutoReversingMigration = types.Get("FluentMigrator.AutoReversingMigration");
+        ForwardOnlyMigration = types.Get("FluentMigrator.ForwardOnlyMigration");
+        MigrationAttribute = types.Get("FluentMigrator.MigrationAttribute");
+        MaintenanceAttribute = types.Get("FluentMigrator.MaintenanceAttribute");
+        SystemMethods = types.Get("FluentMigrator.SystemMethods");
+        CreateRoot = types.Get("FluentMigrator.Builders.Create.ICreateExpressionRoot");
+        AlterRoot = types.Get("FluentMigrator.Builders.Alter.IAlterExpressionRoot");
+        DeleteRoot = types.Get("FluentMigrator.Builders.Delete.IDeleteExpressionRoot");
+        RenameRoot = types.Get("FluentMigrator.Builders.Rename.IRenameExpressionRoot");
+        ExecuteRoot = types.Get("FluentMigrator.Builders.Execute.IExecuteExpressionRoot");
+        UpdateRoot = types.Get("FluentMigrator.Builders.Update.IUpdateExpressionRoot");
+        InsertRoot = types.Get("FluentMigrator.Builders.Insert.IInsertExpressionRoot");
+        ColumnOptionSyntax = types.Get("FluentMigrator.Builders.IColumnOptionSyntax`2");
+        ColumnTypeSyntax = types.Get("FluentMigrator.Builders.IColumnTypeSyntax`1");
+        AlterTableAddColumnOrAlterColumnSyntax = types.Get("FluentMigrator.Builders.Alter.Table.IAlterTableAddColumnOrAlterColumnSyntax");
+        AlterTableColumnOptionSyntax = types.Get("FluentMigrator.Builders.Alter.Table.IAlterTableColumnOptionOrAddColumnOrAlterColumnSyntax");
+        CreateColumnOptionSyntax = types.Get("FluentMigrator.Builders.Create.Column.ICreateColumnOptionSyntax");
+        UpdateWhereSyntax = types.Get("FluentMigrator.Builders.Update.IUpdateWhereSyntax");
+        DeleteDataSyntax = types.Get("FluentMigrator.Builders.Delete.IDeleteDataSyntax");
+        IfDatabaseRoot = types.Get("FluentMigrator.Builders.IfDatabase.IIfDatabaseExpressionRoot");
+        PostgresExtensions = types.Get("FluentMigrator.Postgres.PostgresExtensions");
+        SqlServerExtensions = types.Get("FluentMigrator.SqlServer.SqlServerExtensions");
+        AllowUnsafeAttribute = types.Get("Migrations.AllowUnsafeAttribute");
+        BackfillExtensions = types.Get("Migrations.Runtime.Backfill.BackfillExtensions");
         AbstractionsAssembly = CreateRoot?.ContainingAssembly;
     }
 
@@ -94,8 +94,9 @@ internal sealed class FluentMigratorSymbols
     /// <summary>Null when FluentMigrator is not referenced: analyzers then register nothing.</summary>
     public static FluentMigratorSymbols? TryCreate(Compilation compilation)
     {
-        var migrationBase = Type(compilation, "FluentMigrator.MigrationBase");
-        return migrationBase == null ? null : new FluentMigratorSymbols(compilation, migrationBase);
+        var types = WellKnownTypes.Of(compilation);
+        var migrationBase = types.Get("FluentMigrator.MigrationBase");
+        return migrationBase == null ? null : new FluentMigratorSymbols(types, migrationBase);
     }
 
     /// <summary>True when <paramref name="method"/> is <paramref name="name"/> declared on <paramref name="type"/>.</summary>
@@ -109,6 +110,4 @@ internal sealed class FluentMigratorSymbols
         && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, AbstractionsAssembly);
 
     public bool IsPostgresExtension(IMethodSymbol method, string name) => Is(method, PostgresExtensions, name);
-
-    private static INamedTypeSymbol? Type(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName);
 }

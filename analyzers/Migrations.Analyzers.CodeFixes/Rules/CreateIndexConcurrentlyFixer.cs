@@ -1,13 +1,16 @@
-using System.Collections.Immutable;
+using System;
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Text;
+using Migrations.Analyzers.CodeFixes.Infrastructure;
 using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.CodeFixes.Rules;
@@ -17,44 +20,36 @@ namespace Migrations.Analyzers.CodeFixes.Rules;
 /// the migration holds only index work (otherwise PGM002 asks to move the index into its own migration).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CreateIndexConcurrentlyFixer)), Shared]
-public sealed class CreateIndexConcurrentlyFixer : CodeFixProvider
+public sealed class CreateIndexConcurrentlyFixer : MigrationCodeFixProvider<InvocationExpressionSyntax>
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.IndexNotConcurrent);
-
-    public override FixAllProvider? GetFixAllProvider() => null;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public CreateIndexConcurrentlyFixer()
+        : base(RuleIds.IndexNotConcurrent, "Build the index CONCURRENTLY")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var chain = root?.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        if (chain == null || chain.Span != context.Span || !(chain.Parent is ExpressionStatementSyntax))
-        {
-            return;
-        }
-
-        context.RegisterCodeFix(
-            CodeAction.Create("Build the index CONCURRENTLY", token => FixAsync(context.Document, chain, token), nameof(CreateIndexConcurrentlyFixer)),
-            context.Diagnostics);
     }
 
-    private static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax chain, CancellationToken cancellationToken)
-    {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model == null || root == null)
-        {
-            return document;
-        }
+    /// <summary>Fixing one index can change whether the migration holds only index work: no batch fix.</summary>
+    public override FixAllProvider? GetFixAllProvider() => null;
 
-        var resultType = model.GetTypeInfo(chain, cancellationToken).Type?.Name;
+    private protected override InvocationExpressionSyntax? FindNode(SyntaxNode root, TextSpan span) =>
+        root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is { Parent: ExpressionStatementSyntax } chain && chain.Span == span
+            ? chain
+            : null;
+
+    private protected override Func<CancellationToken, Task<Document>>? CreateFix(FixTarget<InvocationExpressionSyntax> target) =>
+        cancellationToken => Task.FromResult(Fix(target, cancellationToken));
+
+    private static Document Fix(FixTarget<InvocationExpressionSyntax> target, CancellationToken cancellationToken)
+    {
+        var chain = target.Node;
+        var resultType = target.Model.GetTypeInfo(chain, cancellationToken).Type?.Name;
         var suffix = resultType == "ICreateIndexOptionsSyntax" ? ".AsConcurrently()" : ".WithOptions().AsConcurrently()";
         var concurrent = SyntaxFactory.ParseExpression(chain.WithoutTrivia().ToFullString() + suffix).WithTriviaFrom(chain);
 
         var type = chain.FirstAncestorOrSelf<ClassDeclarationSyntax>();
-        var onlyIndexWork = type != null && UpStatements(type).All(statement => statement.ToString().TrimStart().StartsWith("Create.Index(", System.StringComparison.Ordinal));
-        var found = type == null || !onlyIndexWork ? null : MigrationAttributeEditor.Find(type, model);
+        var onlyIndexWork = type != null && UpStatements(type).All(statement => statement.ToString().TrimStart().StartsWith("Create.Index(", StringComparison.Ordinal));
+        var found = type == null || !onlyIndexWork ? null : MigrationAttributeEditor.Find(type, target.Model);
 
-        var editor = new Microsoft.CodeAnalysis.Editing.SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        var editor = new SyntaxEditor(target.Root, target.Document.Project.Solution.Workspace.Services);
         editor.ReplaceNode(chain, concurrent);
         if (found != null)
         {
@@ -68,10 +63,10 @@ public sealed class CreateIndexConcurrentlyFixer : CodeFixProvider
             newRoot = newRoot.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("FluentMigrator.Postgres")).WithTrailingTrivia(endOfLine == default ? SyntaxFactory.LineFeed : endOfLine));
         }
 
-        return document.WithSyntaxRoot(newRoot);
+        return target.Document.WithSyntaxRoot(newRoot);
     }
 
-    private static System.Collections.Generic.IEnumerable<SyntaxNode> UpStatements(ClassDeclarationSyntax type)
+    private static IEnumerable<SyntaxNode> UpStatements(ClassDeclarationSyntax type)
     {
         var up = type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(method => method.Identifier.ValueText == "Up");
         if (up?.ExpressionBody != null)

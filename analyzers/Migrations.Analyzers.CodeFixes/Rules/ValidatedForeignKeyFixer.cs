@@ -1,13 +1,15 @@
+using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using Migrations.Analyzers.CodeFixes.Infrastructure;
 using Migrations.Safety.Rules;
 
 namespace Migrations.Analyzers.CodeFixes.Rules;
@@ -17,37 +19,35 @@ namespace Migrations.Analyzers.CodeFixes.Rules;
 /// way FluentMigrator quotes it, and a comment naming the VALIDATE CONSTRAINT for the next migration.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ValidatedForeignKeyFixer)), Shared]
-public sealed class ValidatedForeignKeyFixer : CodeFixProvider
+public sealed class ValidatedForeignKeyFixer : MigrationCodeFixProvider<ExpressionStatementSyntax>
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ForeignKeyValidated);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public ValidatedForeignKeyFixer()
+        : base(RuleIds.ForeignKeyValidated, "Add the foreign key NOT VALID with Execute.Sql")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var chain = root?.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        if (root == null || chain == null || chain.Span != context.Span || !(chain.Parent is ExpressionStatementSyntax statement))
-        {
-            return;
-        }
+    }
 
-        var foreignKey = ForeignKeyChain.Read(chain);
+    private protected override ExpressionStatementSyntax? FindNode(SyntaxNode root, TextSpan span) =>
+        root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is { Parent: ExpressionStatementSyntax statement } chain && chain.Span == span
+            ? statement
+            : null;
+
+    private protected override Func<CancellationToken, Task<Document>>? CreateFix(FixTarget<ExpressionStatementSyntax> target)
+    {
+        var statement = target.Node;
+        var foreignKey = ForeignKeyChain.Read((InvocationExpressionSyntax)statement.Expression);
         if (foreignKey == null)
         {
-            return;
+            return null;
         }
 
         var indent = statement.GetLeadingTrivia();
-        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        var endOfLine = target.Root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
         var replacement = SyntaxFactory.ParseStatement("Execute.Sql(" + SyntaxFactory.Literal(foreignKey.AddNotValid()).ToString() + ");")
             .WithLeadingTrivia(indent.Add(SyntaxFactory.Comment("// Validate in a later migration: " + foreignKey.Validate()))
                 .Add(endOfLine == default ? SyntaxFactory.LineFeed : endOfLine)
                 .AddRange(indent))
             .WithTrailingTrivia(statement.GetTrailingTrivia());
-        context.RegisterCodeFix(
-            CodeAction.Create("Add the foreign key NOT VALID with Execute.Sql", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(statement, replacement))), nameof(ValidatedForeignKeyFixer)),
-            context.Diagnostics);
+        return target.Replace(statement, replacement);
     }
 
     /// <summary>The parts of Create.ForeignKey(name).FromTable(t).InSchema(s).ForeignColumn(c).ToTable(u).PrimaryColumn(id).OnDelete(rule).</summary>

@@ -1,12 +1,11 @@
-namespace Migrations.Safety.Model
+namespace Migrations.Safety.Model;
+
+public enum ConstraintKind
 {
-    public enum ConstraintKind
-    {
-        None,
-        Check,
-        ForeignKey,
-        Unique,
-        PrimaryKey,
-        Exclude,
-    }
+    None,
+    Check,
+    ForeignKey,
+    Unique,
+    PrimaryKey,
+    Exclude,
 }

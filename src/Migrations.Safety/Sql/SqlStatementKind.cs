@@ -1,32 +1,31 @@
-namespace Migrations.Safety.Sql
-{
-    /// <summary>The statements the safety rules know; everything else is <see cref="Other"/>.</summary>
-    public enum SqlStatementKind
-    {
-        Other,
-        CreateTable,
-        DropTable,
-        AlterTable,
-        CreateIndex,
-        DropIndex,
-        Reindex,
-        Vacuum,
-        Cluster,
-        RefreshMaterializedView,
-        Lock,
-        Update,
-        Delete,
-        Insert,
-        Truncate,
-        CreateTrigger,
-        CreateSchema,
-        DropSchema,
-        AlterSchemaRename,
-        AlterTypeAddValue,
-        AlterTypeRenameValue,
-        CreateMaterializedView,
+namespace Migrations.Safety.Sql;
 
-        /// <summary>BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK (not ROLLBACK TO SAVEPOINT), ABORT.</summary>
-        TransactionControl,
-    }
+/// <summary>The statements the safety rules know; everything else is <see cref="Other"/>.</summary>
+public enum SqlStatementKind
+{
+    Other,
+    CreateTable,
+    DropTable,
+    AlterTable,
+    CreateIndex,
+    DropIndex,
+    Reindex,
+    Vacuum,
+    Cluster,
+    RefreshMaterializedView,
+    Lock,
+    Update,
+    Delete,
+    Insert,
+    Truncate,
+    CreateTrigger,
+    CreateSchema,
+    DropSchema,
+    AlterSchemaRename,
+    AlterTypeAddValue,
+    AlterTypeRenameValue,
+    CreateMaterializedView,
+
+    /// <summary>BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK (not ROLLBACK TO SAVEPOINT), ABORT.</summary>
+    TransactionControl,
 }

@@ -56,14 +56,7 @@ public sealed class CreateIndexConcurrentlyFixer : MigrationCodeFixProvider<Invo
             editor.ReplaceNode(found.Value.Attribute, MigrationAttributeEditor.WithoutTransaction(found.Value.Attribute, found.Value.Constructor));
         }
 
-        var newRoot = (CompilationUnitSyntax)editor.GetChangedRoot();
-        if (!newRoot.Usings.Any(usingDirective => usingDirective.Name?.ToString() == "FluentMigrator.Postgres"))
-        {
-            var endOfLine = newRoot.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
-            newRoot = newRoot.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("FluentMigrator.Postgres")).WithTrailingTrivia(endOfLine == default ? SyntaxFactory.LineFeed : endOfLine));
-        }
-
-        return target.Document.WithSyntaxRoot(newRoot);
+        return target.Document.WithSyntaxRoot(UsingDirectives.Ensure((CompilationUnitSyntax)editor.GetChangedRoot(), "FluentMigrator.Postgres"));
     }
 
     private static IEnumerable<SyntaxNode> UpStatements(ClassDeclarationSyntax type)

@@ -52,7 +52,7 @@ public static class RuleCatalog
             "Adding identity column '{0}' to existing table '{1}' rewrites the table under an ACCESS EXCLUSIVE lock. Create a sequence, backfill in batches, then set the default.").Predicts(LockModes.AccessExclusive, rewrite: true),
         Safety(RuleIds.WholeTableDataChange, RuleSeverity.Warning, "Whole-table data change inside the migration",
             "{0} on table '{1}' locks every row it touches until its transaction ends, and writes to those rows wait that long. Use Execute.Backfill(…).Set(…).Where(…) (or .Delete()) in a TransactionBehavior.None migration: the bundle runs it in short, resumable batches.")
-            .InSql("{0} on table '{1}' locks every row it touches until its transaction ends, and writes to those rows wait that long. Mark it -- migrations: backfill in a file that starts with -- migrations: no-transaction: the bundle runs it in short, resumable batches."),
+            .InSql("{0} on table '{1}' locks every row it touches until its transaction ends, and writes to those rows wait that long. Mark it -- migrations: backfill in a file that starts with -- migrations: no-transaction: the bundle runs it in short, resumable batches.").WithFix(),
         Safety(RuleIds.AccessExclusiveMaintenance, RuleSeverity.Warning, "Maintenance command holds an ACCESS EXCLUSIVE lock",
             "{0} holds an ACCESS EXCLUSIVE lock for the whole operation. Use the CONCURRENTLY form where one exists, or an online tool such as pg_repack."),
         Safety(RuleIds.TableRewriteOrTriggerChange, RuleSeverity.Warning, "Table rewrite or trigger change on an existing table",

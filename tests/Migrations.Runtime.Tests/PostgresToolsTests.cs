@@ -1,5 +1,5 @@
 using Migrations.Runtime.Cli;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 
 namespace Migrations.Runtime.Tests;
 

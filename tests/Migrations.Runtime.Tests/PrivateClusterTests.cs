@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Output;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Tests.Infrastructure;
 using Npgsql;
 

@@ -1,7 +1,7 @@
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.Output;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 
 namespace Migrations.Runtime.Backup;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.Output;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 using Npgsql;
 using static Migrations.Runtime.History.HistoryStore;
 

@@ -2,7 +2,7 @@ using Migrations.Runtime.Cli;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.Output;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Seed;
 using Npgsql;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Create;
 using Migrations.Runtime.Output;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Scaffold;
 
 namespace Migrations.Runtime.Squash;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 
 namespace Migrations.Runtime.Testing;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 using Npgsql;
 
 namespace Migrations.Runtime.Tests.Infrastructure;

@@ -3,7 +3,7 @@ using Migrations.Runtime.Engine;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>
 /// Applies migrations to a database the bundle owns for the moment (a scratch database, a database being reset),

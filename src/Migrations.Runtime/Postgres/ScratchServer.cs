@@ -3,7 +3,7 @@ using Migrations.Runtime.Connection;
 using Migrations.Runtime.Output;
 using Npgsql;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>
 /// Where test and drift build their throwaway databases: the server of --connection (or DATABASE_URL), or, when none

@@ -1,6 +1,6 @@
 using Migrations.Runtime.Output;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>Keeps warnings, drops routine progress: building a scratch schema is not news to the user.</summary>
 internal sealed class QuietProgress(IProgressReporter inner) : IProgressReporter

@@ -4,7 +4,7 @@ using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.Output;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: initdb in a temp directory, started on a free port on 127.0.0.1 with trust

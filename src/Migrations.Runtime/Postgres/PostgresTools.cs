@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Migrations.Runtime.Cli;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>
 /// The PostgreSQL client and server programs on this machine (pg_dump, pg_restore, initdb, pg_ctl): found on PATH

@@ -2,7 +2,7 @@ using Migrations.Runtime.Connection;
 using Migrations.Runtime.Output;
 using Npgsql;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>
 /// The temporary databases of test, drift and restore, named so that the ones a killed run (SIGKILL, a cancelled CI

@@ -4,7 +4,7 @@ using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.Schema;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>
 /// The schema a list of migrations produces, built in a temporary database on the same server as the database it is

@@ -1,7 +1,7 @@
 using Migrations.Runtime.Connection;
 using Npgsql;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>A database created for one run and dropped (WITH FORCE: our own sessions may linger in pools) on dispose.</summary>
 internal sealed class TemporaryDatabase(ConnectionSettings server, ConnectionSettings settings) : IAsyncDisposable

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Migrations.Runtime.Output;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>
 /// Private clusters whose bundle died without cleaning up (SIGKILL, the OOM killer, a CI job cancelled hard) keep a

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Migrations.Runtime.Proving;
+namespace Migrations.Runtime.Postgres;
 
 /// <summary>
 /// Runs a PostgreSQL program with arguments as a list (no shell, no quoting bugs). Secrets go in

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime;
 
@@ -38,14 +39,14 @@ public static class Bundle
         });
         try
         {
-            var root = new BundleCommandLine(bundleName, (json, tags) => new BundleContext(migrations, output, error, json, include, tags)).Build();
+            var root = new BundleCommandLine(bundleName, (json, tags) => new BundleContext(migrations, output, error, json, ExitCodes.Of, include, tags)).Build();
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {
                 // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
                 var first = parseResult.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parseResult.Errors[0];
                 var verb = parseResult.CommandResult.Command is RootCommand ? string.Empty : " " + parseResult.CommandResult.Command.Name;
-                return Fail(new BundleException(ExitCodes.UsageError, $"{UsageMessage(first.Message)} Run '{bundleName}{verb} --help' for usage."), output, error, args);
+                return Fail(BundleFailure.Usage($"{UsageMessage(first.Message)} Run '{bundleName}{verb} --help' for usage."), output, error, args);
             }
 
             var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -53,7 +54,7 @@ public static class Bundle
         }
         catch (Exception exception)
         {
-            return Fail(Explain(exception, bundleName), output, error, args);
+            return Fail(ExceptionOutcome.Explain(exception, bundleName), output, error, args);
         }
         finally
         {
@@ -65,12 +66,12 @@ public static class Bundle
     /// One line on stderr; with --json also <c>{"error": …, "exitCode": …}</c> on stdout, so a CI job that reads the
     /// JSON gets the failure too. The full exception only with MIGRATIONS_DEBUG=1.
     /// </summary>
-    private static int Fail(BundleException failure, TextWriter output, TextWriter error, string[] args)
+    private static int Fail(BundleFailure failure, TextWriter output, TextWriter error, string[] args)
     {
         error.WriteLine("error: " + failure.Message);
         if (args.Contains("--json", StringComparer.Ordinal))
         {
-            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = failure.Message, exitCode = failure.ExitCode }));
+            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = failure.Message, exitCode = ExitCodes.Of(failure.Kind) }));
         }
 
         if (failure.InnerException is not null && Environment.GetEnvironmentVariable("MIGRATIONS_DEBUG") == "1")
@@ -78,37 +79,7 @@ public static class Bundle
             error.WriteLine(failure.InnerException);
         }
 
-        return failure.ExitCode;
-    }
-
-    /// <summary>What the user can do about an exception: ours carry it; privileges and files are the user's to fix; the rest is a bug.</summary>
-    internal static BundleException Explain(Exception exception, string bundleName)
-    {
-        if (Find<BundleException>(exception) is { } bundleException)
-        {
-            return bundleException;
-        }
-
-        if (exception is OperationCanceledException)
-        {
-            return new BundleException(ExitCodes.Cancelled, "cancelled.");
-        }
-
-        if (Find<Npgsql.PostgresException>(exception) is { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege } denied)
-        {
-            return new BundleException(ExitCodes.Refused, $"PostgreSQL refused: {denied.MessageText}. Connect as a role that has this privilege, or have the owner grant it.", exception);
-        }
-
-        // Files the user named (-o, --project-dir, backups/): a path problem, not a bug. Npgsql's own I/O errors arrive
-        // wrapped in NpgsqlException and are not matched here.
-        if (exception is IOException or UnauthorizedAccessException)
-        {
-            return new BundleException(ExitCodes.UsageError, $"{exception.Message.TrimEnd('.')}. Choose a path you can write to.", exception);
-        }
-
-        // A bug of ours or of FluentMigrator: one line plus where to look, still no stack trace on the console.
-        var message = exception.Message.Split('\n')[0].TrimEnd();
-        return new BundleException(ExitCodes.InternalError, $"{bundleName} failed unexpectedly: {exception.GetType().Name}: {message}{(message.EndsWith('.') ? string.Empty : ".")} Set MIGRATIONS_DEBUG=1 for details.", exception);
+        return ExitCodes.Of(failure.Kind);
     }
 
     /// <summary>System.CommandLine names .NET types ("System.Nullable`1[System.Int64]") when a value does not parse; say what it takes.</summary>
@@ -126,19 +97,5 @@ public static class Bundle
             : "a different kind of value";
         var name = match.Groups["name"].Value;
         return $"{(name.StartsWith('-') ? name : "The argument of " + name)} takes {expected}, not '{match.Groups["value"].Value}'.";
-    }
-
-    private static T? Find<T>(Exception exception)
-        where T : Exception
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
     }
 }

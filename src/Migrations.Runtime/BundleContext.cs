@@ -2,9 +2,10 @@ using System.Reflection;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
-namespace Migrations.Runtime.Cli;
+namespace Migrations.Runtime;
 
 /// <summary>What every verb gets: the bundle's migrations, where to write, and how to reach the database.</summary>
 public sealed class BundleContext
@@ -14,13 +15,15 @@ public sealed class BundleContext
     private readonly Func<Type, bool> _include;
     private readonly IReadOnlyList<string>? _tags;
 
-    public BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Type, bool>? include = null, IReadOnlyList<string>? tags = null)
-        : this(assembly, output, error, json, include, tags, progressToError: json)
+    /// <param name="exitCodeOf">The process boundary's exit code of an outcome, for the documents that print it (--json, a fleet's summary).</param>
+    public BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Outcome, int> exitCodeOf, Func<Type, bool>? include = null, IReadOnlyList<string>? tags = null)
+        : this(assembly, output, error, json, exitCodeOf, include, tags, progressToError: json)
     {
     }
 
-    private BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Type, bool>? include, IReadOnlyList<string>? tags, bool progressToError)
+    private BundleContext(Assembly assembly, TextWriter output, TextWriter error, bool json, Func<Outcome, int> exitCodeOf, Func<Type, bool>? include, IReadOnlyList<string>? tags, bool progressToError)
     {
+        ExitCodeOf = exitCodeOf;
         _include = include ?? (_ => true);
         _tags = tags;
         Assembly = assembly;
@@ -33,13 +36,14 @@ public sealed class BundleContext
     }
 
     /// <summary>The same context with progress on stderr, for a verb whose stdout is a file's content (drift --script).</summary>
-    public BundleContext WithProgressOnError() => new(Assembly, Output, Error, Json, _include, _tags, progressToError: true);
+    public BundleContext WithProgressOnError() => new(Assembly, Output, Error, Json, ExitCodeOf, _include, _tags, progressToError: true);
 
     private BundleContext(BundleContext fleet, TextWriter output, IProgressReporter progress)
     {
         _include = fleet._include;
         _tags = fleet._tags;
         _migrations = fleet.Migrations;
+        ExitCodeOf = fleet.ExitCodeOf;
         Assembly = fleet.Assembly;
         Output = output;
         // A target's failure reaches the fleet's summary through its JSON document ("error"), named with its target.
@@ -61,6 +65,9 @@ public sealed class BundleContext
 
     public DeployActor Actor { get; }
 
+    /// <summary>The exit code the process ends with for an outcome: decided at the process boundary, printed by reports.</summary>
+    public Func<Outcome, int> ExitCodeOf { get; }
+
     /// <summary>The migrations of this run: the bundle's, selected by --tags (or the bundle's MigrationsTags) as FluentMigrator would.</summary>
     public MigrationSet Migrations => _migrations ??= MigrationSet.Load(Assembly, _include, _tags);
 
@@ -79,7 +86,7 @@ public sealed class BundleContext
         var raw = string.IsNullOrWhiteSpace(option) ? Environment.GetEnvironmentVariable("DATABASE_URL") : option;
         if (string.IsNullOrWhiteSpace(raw))
         {
-            throw BundleException.Usage("No database given. Pass --connection \"postgresql://user:password@host:5432/db\" or set DATABASE_URL.");
+            throw BundleFailure.Usage("No database given. Pass --connection \"postgresql://user:password@host:5432/db\" or set DATABASE_URL.");
         }
 
         return ConnectionStringParser.Parse(raw);

@@ -1,5 +1,6 @@
 using Migrations.Runtime.Backup;
 using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Tests;
 
@@ -59,9 +60,9 @@ public sealed class BackupLocationTests : IDisposable
         Directory.CreateDirectory(Path.Combine(home, ".git"));
         var data = Path.Combine(home, ".local", "share");
 
-        var refused = Assert.Throws<BundleException>(() => BackupLocation.Resolve(output: null, "shop", name => name == "XDG_DATA_HOME" ? data : null, _ => { }));
+        var refused = Assert.Throws<BundleFailure>(() => BackupLocation.Resolve(output: null, "shop", name => name == "XDG_DATA_HOME" ? data : null, _ => { }));
 
-        Assert.Equal(ExitCodes.UsageError, refused.ExitCode);
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.Of(refused.Kind));
         Assert.Contains($"is inside the git work tree {home}", refused.Message);
         Assert.Contains("Pass --output, or set MIGRATIONS_BACKUP_DIR", refused.Message);
     }

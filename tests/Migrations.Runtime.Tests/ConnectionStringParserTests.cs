@@ -1,5 +1,6 @@
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
+using Migrations.Runtime.Outcomes;
 using Npgsql;
 
 namespace Migrations.Runtime.Tests;
@@ -58,8 +59,8 @@ public sealed class ConnectionStringParserTests
     [InlineData("   ", "empty")]
     public void MalformedInput_IsAUsageErrorThatHidesThePassword(string raw, string expected)
     {
-        var exception = Assert.Throws<BundleException>(() => ConnectionStringParser.Parse(raw));
-        Assert.Equal(ExitCodes.UsageError, exception.ExitCode);
+        var exception = Assert.Throws<BundleFailure>(() => ConnectionStringParser.Parse(raw));
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.Of(exception.Kind));
         Assert.Contains(expected, exception.Message);
         Assert.DoesNotContain("TopSecret123", exception.Message);
     }
@@ -74,8 +75,8 @@ public sealed class ConnectionStringParserTests
     public void PgBouncerParameter_TakesOnlyTrueOrFalse()
     {
         Assert.False(ConnectionStringParser.Parse("postgresql://a@h/db?pgbouncer=false").DeclaresPgBouncer);
-        var error = Assert.Throws<BundleException>(() => ConnectionStringParser.Parse("postgresql://a@h/db?pgbouncer=maybe"));
-        Assert.Equal(ExitCodes.UsageError, error.ExitCode);
+        var error = Assert.Throws<BundleFailure>(() => ConnectionStringParser.Parse("postgresql://a@h/db?pgbouncer=maybe"));
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.Of(error.Kind));
         Assert.Contains("pgbouncer=maybe", error.Message);
     }
 }

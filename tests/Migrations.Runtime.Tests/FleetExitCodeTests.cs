@@ -1,6 +1,7 @@
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.Fleet;
+using Migrations.Runtime.Tests.Infrastructure;
 
 namespace Migrations.Runtime.Tests;
 
@@ -17,8 +18,8 @@ public sealed class FleetExitCodeTests
     public void AFailureARetryCannotFix_WinsOverOneItMay(int[] exitCodes, int expected)
     {
         var target = new FleetTarget(1, null, null, "postgresql://app@db/x", ConnectionStringParser.Parse("postgresql://app@db/x"));
-        var outcomes = exitCodes.Select(code => new TargetOutcome(target, code == 0 ? TargetState.Succeeded : TargetState.Failed, code, string.Empty, null, null, null, TimeSpan.Zero));
+        var outcomes = exitCodes.Select(code => new TargetOutcome(target, code == 0 ? TargetState.Succeeded : TargetState.Failed, OutcomeOfExitCode.Of(code), code, string.Empty, null, null, null, TimeSpan.Zero));
 
-        Assert.Equal(expected, FleetExitCode.Of(outcomes));
+        Assert.Equal(expected, ExitCodes.Of(FleetExitCode.Of(outcomes)));
     }
 }

@@ -1,5 +1,6 @@
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Fleet;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Tests;
 
@@ -50,9 +51,9 @@ public sealed class TargetsFileTests : IDisposable
             ]
             """);
 
-        var failure = Assert.Throws<BundleException>(() => TargetsFile.Read(path));
+        var failure = Assert.Throws<BundleFailure>(() => TargetsFile.Read(path));
 
-        Assert.Equal(ExitCodes.UsageError, failure.ExitCode);
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.Of(failure.Kind));
         Assert.Equal($"{path} line 3: the target has no \"connection\".", failure.Message);
     }
 
@@ -61,7 +62,7 @@ public sealed class TargetsFileTests : IDisposable
     {
         var path = Write("targets.txt", "Host=db1;Database=shop;Username=app;Password=hunter2-secret;Colour=blue");
 
-        var failure = Assert.Throws<BundleException>(() => TargetsFile.Read(path));
+        var failure = Assert.Throws<BundleFailure>(() => TargetsFile.Read(path));
 
         Assert.StartsWith($"{path} line 1: The connection string is malformed", failure.Message);
         Assert.DoesNotContain("hunter2", failure.Message);
@@ -69,7 +70,7 @@ public sealed class TargetsFileTests : IDisposable
 
     [Fact]
     public void AnEmptyFile_IsAUsageError() =>
-        Assert.Equal(ExitCodes.UsageError, Assert.Throws<BundleException>(() => TargetsFile.Read(Write("targets.txt", "# nothing yet\n"))).ExitCode);
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.Of(Assert.Throws<BundleFailure>(() => TargetsFile.Read(Write("targets.txt", "# nothing yet\n"))).Kind));
 
     [Theory]
     [InlineData("0/3", new[] { 1, 4, 7 })]
@@ -95,7 +96,7 @@ public sealed class TargetsFileTests : IDisposable
     [Fact]
     public void AnIndexedJobWithoutItsCompletions_IsAUsageErrorThatSaysWhatToSet()
     {
-        var failure = Assert.Throws<BundleException>(() => FleetShard.Resolve(null, name => name == FleetShard.IndexVariable ? "3" : null));
+        var failure = Assert.Throws<BundleFailure>(() => FleetShard.Resolve(null, name => name == FleetShard.IndexVariable ? "3" : null));
 
         Assert.Equal("JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job) but JOB_COMPLETIONS is not: set JOB_COMPLETIONS in the pod's env to the Job's spec.completions, or pass --shard I/N.", failure.Message);
     }
@@ -106,7 +107,7 @@ public sealed class TargetsFileTests : IDisposable
     [InlineData("1")]
     [InlineData("a/b")]
     public void AShardOutOfRange_IsAUsageError(string shard) =>
-        Assert.Equal(ExitCodes.UsageError, Assert.Throws<BundleException>(() => FleetShard.Resolve(shard, _ => null)).ExitCode);
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.Of(Assert.Throws<BundleFailure>(() => FleetShard.Resolve(shard, _ => null)).Kind));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 using Npgsql;

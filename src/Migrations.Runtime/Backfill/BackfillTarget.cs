@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Npgsql;
 
 namespace Migrations.Runtime.Backfill;
@@ -14,7 +14,7 @@ internal sealed record BackfillTarget(uint Oid, string Table, string KeyColumn, 
     public static async Task<BackfillTarget> ResolveAsync(NpgsqlConnection connection, BackfillDefinition definition, CancellationToken cancellationToken)
     {
         var oid = await ScalarAsync<uint?>(connection, "SELECT to_regclass(@table)::oid", cancellationToken, ("table", definition.QualifiedTable))
-            ?? throw new BundleException(ExitCodes.MigrationFailed, $"The backfill's table {definition.DisplayTable} does not exist.");
+            ?? throw new BundleFailure(Outcome.MigrationFailed, $"The backfill's table {definition.DisplayTable} does not exist.");
         var key = definition.KeyColumn ?? await PrimaryKeyAsync(connection, oid, definition, cancellationToken);
 
         const string columnSql = """
@@ -30,18 +30,18 @@ internal sealed record BackfillTarget(uint Oid, string Table, string KeyColumn, 
         {
             if (!await reader.ReadAsync(cancellationToken))
             {
-                throw new BundleException(ExitCodes.MigrationFailed, $"The backfill of {definition.DisplayTable} is keyed by \"{key}\", which the table does not have.");
+                throw new BundleFailure(Outcome.MigrationFailed, $"The backfill of {definition.DisplayTable} is keyed by \"{key}\", which the table does not have.");
             }
 
             type = reader.GetString(0);
             if (!reader.GetBoolean(1))
             {
-                throw new BundleException(ExitCodes.MigrationFailed, $"The backfill of {definition.DisplayTable} is keyed by \"{key}\", which allows NULL: rows with a NULL key would be skipped. Key it by a NOT NULL column.");
+                throw new BundleFailure(Outcome.MigrationFailed, $"The backfill of {definition.DisplayTable} is keyed by \"{key}\", which allows NULL: rows with a NULL key would be skipped. Key it by a NOT NULL column.");
             }
 
             if (!reader.GetBoolean(2))
             {
-                throw new BundleException(ExitCodes.MigrationFailed, $"The backfill of {definition.DisplayTable} is keyed by \"{key}\", which no valid index leads: every batch would scan the table. Create an index on it (concurrently) in an earlier migration, or key it by an indexed column.");
+                throw new BundleFailure(Outcome.MigrationFailed, $"The backfill of {definition.DisplayTable} is keyed by \"{key}\", which no valid index leads: every batch would scan the table. Create an index on it (concurrently) in an earlier migration, or key it by an indexed column.");
             }
         }
 
@@ -75,8 +75,8 @@ internal sealed record BackfillTarget(uint Oid, string Table, string KeyColumn, 
         return columns switch
         {
             [var single] => single,
-            [] => throw new BundleException(ExitCodes.MigrationFailed, $"The backfill of {definition.DisplayTable} has no key to walk: the table has no primary key. Name a NOT NULL, indexed column with .KeyedBy(\"…\")."),
-            _ => throw new BundleException(ExitCodes.MigrationFailed, $"The backfill of {definition.DisplayTable} cannot walk its composite primary key ({string.Join(", ", columns)}). Name one NOT NULL, indexed column with .KeyedBy(\"…\")."),
+            [] => throw new BundleFailure(Outcome.MigrationFailed, $"The backfill of {definition.DisplayTable} has no key to walk: the table has no primary key. Name a NOT NULL, indexed column with .KeyedBy(\"…\")."),
+            _ => throw new BundleFailure(Outcome.MigrationFailed, $"The backfill of {definition.DisplayTable} cannot walk its composite primary key ({string.Join(", ", columns)}). Name one NOT NULL, indexed column with .KeyedBy(\"…\")."),
         };
     }
 

@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Backfill;
@@ -35,7 +35,7 @@ internal sealed class PauseClock(BackfillScope scope, string table)
         var waited = now - _since.Value;
         if (waited > scope.Limits.PauseLimit)
         {
-            throw new BundleException(ExitCodes.GaveUpWaiting,
+            throw new BundleFailure(Outcome.GaveUpWaiting,
                 $"The backfill of {table} in {scope.Migration} was paused for {Durations.Short(waited)} ({reason}) and gave up (--backfill-pause-limit {Durations.Short(scope.Limits.PauseLimit)}). Its progress is saved ({paused.Describe().Split(": ")[0]} after {paused.Done:N0} rows): deploy again to resume it.");
         }
 

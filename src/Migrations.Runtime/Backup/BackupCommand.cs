@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Backup;
@@ -6,7 +6,7 @@ namespace Migrations.Runtime.Backup;
 /// <summary>backup: pg_dump in custom format to --output or the backup folder (<see cref="BackupLocation"/>), mode 0600, verified.</summary>
 public static class BackupCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, string? output, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, string? output, CancellationToken cancellationToken)
     {
         var settings = BundleContext.ResolveConnection(connection);
         var backup = await DatabaseBackup.TakeAsync(settings, output, context.Progress, cancellationToken);
@@ -19,6 +19,6 @@ public static class BackupCommand
             context.Output.WriteLine($"Backed up {settings.Description} to {backup.Path} ({backup.Bytes} bytes, {backup.Entries} archive entries, verified with pg_restore --list).");
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 }

@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Backup;
 
@@ -27,7 +27,7 @@ internal static class BackupLocation
             : Path.GetFullPath(configured);
         if (string.IsNullOrWhiteSpace(configured) && GitWorkTreeOf(directory) is { } workTree)
         {
-            throw BundleException.Usage($"The default backup folder {directory} is inside the git work tree {workTree}, where a backup could be committed. Pass --output, or set {DirectoryVariable} to a folder outside it.");
+            throw BundleFailure.Usage($"The default backup folder {directory} is inside the git work tree {workTree}, where a backup could be committed. Pass --output, or set {DirectoryVariable} to a folder outside it.");
         }
 
         if (!string.IsNullOrWhiteSpace(configured))

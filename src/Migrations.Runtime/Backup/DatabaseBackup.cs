@@ -1,5 +1,5 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Postgres;
 
@@ -21,7 +21,7 @@ public sealed record DatabaseBackup(string Path, long Bytes, int Entries)
         if (dump.ExitCode != 0)
         {
             File.Delete(path);
-            throw new BundleException(ExitCodes.ToolFailed, $"pg_dump of {settings.Description} failed ({dump.FirstErrorLine}). Nothing was changed; fix the cause and retry.");
+            throw new BundleFailure(Outcome.ToolFailed, $"pg_dump of {settings.Description} failed ({dump.FirstErrorLine}). Nothing was changed; fix the cause and retry.");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -35,7 +35,7 @@ public sealed record DatabaseBackup(string Path, long Bytes, int Entries)
         var list = ExternalProcess.Run(PostgresTools.FindAtLeast("pg_restore", serverMajor), ["--list", path], null);
         if (list.ExitCode != 0)
         {
-            throw new BundleException(ExitCodes.ToolFailed, $"{path} is not a readable pg_dump archive ({list.FirstErrorLine}). Take a new backup.");
+            throw new BundleFailure(Outcome.ToolFailed, $"{path} is not a readable pg_dump archive ({list.FirstErrorLine}). Take a new backup.");
         }
 
         return list.Output.Split('\n').Count(line => line.Length > 0 && !line.StartsWith(';'));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Postgres;
 using Npgsql;
@@ -33,20 +33,20 @@ internal sealed class DatabaseRestore(ConnectionSettings target, IProgressReport
         var replaced = DatabaseContents.Empty;
         if (create && current is not null)
         {
-            throw new BundleException(ExitCodes.Refused, $"Database {target.Description} already exists. Restore into it without --create (add --force if it is not empty), or name a new database.");
+            throw new BundleFailure(Outcome.Refused, $"Database {target.Description} already exists. Restore into it without --create (add --force if it is not empty), or name a new database.");
         }
 
         if (!create)
         {
             if (current is null)
             {
-                throw new BundleException(ExitCodes.CannotConnect, $"Database '{target.Database}' does not exist on {target.Host}:{target.Port}. Add --create to restore into a new database of that name.");
+                throw new BundleFailure(Outcome.CannotConnect, $"Database '{target.Database}' does not exist on {target.Host}:{target.Port}. Add --create to restore into a new database of that name.");
             }
 
             replaced = await CountContentsAsync(cancellationToken);
             if (!replaced.IsEmpty && !force)
             {
-                throw new BundleException(ExitCodes.Refused, $"Database {target.Description} is not empty ({replaced}). Pass --force to replace it (it is kept under another name), or restore into a new database with --create.");
+                throw new BundleFailure(Outcome.Refused, $"Database {target.Description} is not empty ({replaced}). Pass --force to replace it (it is kept under another name), or restore into a new database with --create.");
             }
 
             await RefuseWithoutPrivilegesAsync(maintenance, cancellationToken);
@@ -82,11 +82,11 @@ internal sealed class DatabaseRestore(ConnectionSettings target, IProgressReport
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
         {
-            throw new BundleException(ExitCodes.Refused, $"Database {target.Description} was created by someone else while the archive was being restored. Nothing was changed; restore again without --create.", exception);
+            throw new BundleFailure(Outcome.Refused, $"Database {target.Description} was created by someone else while the archive was being restored. Nothing was changed; restore again without --create.", exception);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
-            throw new BundleException(ExitCodes.Refused, $"PostgreSQL refused to give the restored database the properties of '{target.Database}' ({exception.MessageText}). Nothing was changed; restore as the database owner or a superuser.", exception);
+            throw new BundleFailure(Outcome.Refused, $"PostgreSQL refused to give the restored database the properties of '{target.Database}' ({exception.MessageText}). Nothing was changed; restore as the database owner or a superuser.", exception);
         }
         finally
         {
@@ -127,7 +127,7 @@ internal sealed class DatabaseRestore(ConnectionSettings target, IProgressReport
         var restore = await ExternalProcess.RunAsync(PostgresTools.FindAtLeast("pg_restore", serverMajor), arguments, PostgresClientEnvironment.Variables(target), Progress, cancellationToken);
         if (restore.ExitCode != 0)
         {
-            throw new BundleException(ExitCodes.ToolFailed, $"pg_restore failed ({restore.FirstErrorLine}). Nothing was changed: {target.Description} is as it was. Fix the cause and restore again.");
+            throw new BundleFailure(Outcome.ToolFailed, $"pg_restore failed ({restore.FirstErrorLine}). Nothing was changed: {target.Description} is as it was. Fix the cause and restore again.");
         }
     }
 
@@ -139,7 +139,7 @@ internal sealed class DatabaseRestore(ConnectionSettings target, IProgressReport
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
-            throw new BundleException(ExitCodes.Refused, $"User '{target.Username}' may not create databases on {target.Host}:{target.Port}, and restore builds the archive in a new database before it replaces anything. Grant CREATEDB, or restore as a superuser. Nothing was changed.", exception);
+            throw new BundleFailure(Outcome.Refused, $"User '{target.Username}' may not create databases on {target.Host}:{target.Port}, and restore builds the archive in a new database before it replaces anything. Grant CREATEDB, or restore as a superuser. Nothing was changed.", exception);
         }
     }
 
@@ -155,7 +155,7 @@ internal sealed class DatabaseRestore(ConnectionSettings target, IProgressReport
         await reader.ReadAsync(cancellationToken);
         if (!reader.GetBoolean(0))
         {
-            throw new BundleException(ExitCodes.Refused, $"User '{target.Username}' cannot replace database '{target.Database}': restore builds the archive in a new database and swaps it in, which needs CREATEDB and membership in its owner '{reader.GetString(1)}' (or a superuser). Nothing was changed.");
+            throw new BundleFailure(Outcome.Refused, $"User '{target.Username}' cannot replace database '{target.Database}': restore builds the archive in a new database and swaps it in, which needs CREATEDB and membership in its owner '{reader.GetString(1)}' (or a superuser). Nothing was changed.");
         }
     }
 
@@ -203,7 +203,7 @@ internal sealed class DatabaseRestore(ConnectionSettings target, IProgressReport
             await using var maintenance = await OpenAsync(Maintenance, CancellationToken.None);
             await ExecuteAsync(maintenance, $"DROP DATABASE IF EXISTS {Quote(database)} WITH (FORCE)", CancellationToken.None);
         }
-        catch (Exception exception) when (exception is NpgsqlException or BundleException)
+        catch (Exception exception) when (exception is NpgsqlException or BundleFailure)
         {
             progress.Warn($"Could not drop the unfinished restore database '{database}' ({MessageText.FirstLine(exception.Message)}); drop it by hand: DROP DATABASE \"{database}\";");
         }

@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Npgsql;
 using static Migrations.Runtime.History.HistoryStore;
 
@@ -41,7 +41,7 @@ internal static class DatabaseSwap
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.ObjectInUse)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                throw new BundleException(ExitCodes.Refused, $"Sessions kept reconnecting to database '{target}' and it could not be swapped ({attempt} attempts). Stop the application (or revoke CONNECT for the moment) and restore again.", exception);
+                throw new BundleFailure(Outcome.Refused, $"Sessions kept reconnecting to database '{target}' and it could not be swapped ({attempt} attempts). Stop the application (or revoke CONNECT for the moment) and restore again.", exception);
             }
         }
     }
@@ -62,7 +62,7 @@ internal static class DatabaseSwap
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
-            throw new BundleException(ExitCodes.Refused, $"Database '{database}' has sessions this role may not disconnect ({exception.MessageText}), and a restore replaces the database under them. Stop the application, or restore as a role with pg_signal_backend.", exception);
+            throw new BundleFailure(Outcome.Refused, $"Database '{database}' has sessions this role may not disconnect ({exception.MessageText}), and a restore replaces the database under them. Stop the application, or restore as a role with pg_signal_backend.", exception);
         }
     }
 

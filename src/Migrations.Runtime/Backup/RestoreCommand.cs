@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Npgsql;
 
@@ -10,11 +10,11 @@ namespace Migrations.Runtime.Backup;
 /// </summary>
 public static class RestoreCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, string file, bool create, bool force, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, string file, bool create, bool force, CancellationToken cancellationToken)
     {
         if (!File.Exists(file))
         {
-            throw BundleException.Usage($"Backup file {file} does not exist. Pass the path of a file written by 'backup'.");
+            throw BundleFailure.Usage($"Backup file {file} does not exist. Pass the path of a file written by 'backup'.");
         }
 
         var settings = BundleContext.ResolveConnection(connection);
@@ -34,11 +34,11 @@ public static class RestoreCommand
                 replaced = outcome.Created ? null : new { keptAs = outcome.ReplacedKeptAs, contents = outcome.Replaced.ToString() },
                 disconnectedSessions = outcome.Disconnected,
             });
-            return ExitCodes.Success;
+            return Outcome.Success;
         }
 
         context.Output.WriteLine(Summary(file, settings.Description, entries, outcome));
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
     private static string Summary(string file, string database, int entries, RestoreOutcome outcome)

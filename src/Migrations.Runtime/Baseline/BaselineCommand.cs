@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Rendering;
@@ -15,25 +15,25 @@ namespace Migrations.Runtime.Baseline;
 /// </summary>
 public static class BaselineCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, long version, bool force, TimeSpan lockWait, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, long version, bool force, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         context.Migrations.Get(version);
         var settings = BundleContext.ResolveConnection(connection);
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
-        await session.LockAsync(context, lockWait, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
+        await session.LockAsync(context.Progress, lockWait, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);
         var applied = history.Values.Count(entry => entry.State.CountsAsApplied());
         if (applied > 0)
         {
             // Baselining a database the bundle already manages would mark migrations applied whose changes may be missing.
-            throw new BundleException(ExitCodes.Refused, $"{settings.Description} already has {applied} applied migration(s): baseline is for a database the bundle has never deployed to. Deploy the rest, or mark a single migration after checking it by hand with 'resolve --applied VERSION'.");
+            throw new BundleFailure(Outcome.Refused, $"{settings.Description} already has {applied} applied migration(s): baseline is for a database the bundle has never deployed to. Deploy the rest, or mark a single migration after checking it by hand with 'resolve --applied VERSION'.");
         }
 
         var baselined = context.Migrations.Migrations.Where(migration => migration.Version <= version).ToList();
         if (!force)
         {
             var live = await SchemaSnapshot.CaptureAsync(session.Connection, settings.Schema, cancellationToken);
-            var expected = await ExpectedSchema.BuildAsync(context, settings, baselined, "baseline", cancellationToken);
+            var expected = await ExpectedSchema.BuildAsync(context.Assembly, context.Actor, context.Progress, settings, baselined, "baseline", cancellationToken);
             var differences = expected.CompareWith(live);
             if (differences.Count > 0)
             {
@@ -65,15 +65,15 @@ public static class BaselineCommand
                 : $"Next: '{bundle} deploy' applies the {later} migration(s) after {version}.");
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
-    private static int Refuse(BundleContext context, string database, long version, int migrations, IReadOnlyList<SchemaDifference> differences)
+    private static Outcome Refuse(BundleContext context, string database, long version, int migrations, IReadOnlyList<SchemaDifference> differences)
     {
         var message = $"{database} does not have the schema its {migrations} migration(s) up to {version} produce: {differences.Count} object(s) differ, so nothing was recorded. Fix the database or the migrations (drift --script shows SQL that would align the database), or pass --force to record them anyway.";
         if (context.Json)
         {
-            JsonOutput.Write(context.Output, new { database, baseline = version, recorded = Array.Empty<long>(), error = message, exitCode = ExitCodes.DriftFound, drift = DifferenceReport.Json(differences) });
+            JsonOutput.Write(context.Output, new { database, baseline = version, recorded = Array.Empty<long>(), error = message, exitCode = Outcome.DriftFound, drift = DifferenceReport.Json(differences) });
         }
         else
         {
@@ -82,6 +82,6 @@ public static class BaselineCommand
         }
 
         context.Error.WriteLine("error: " + message);
-        return ExitCodes.DriftFound;
+        return Outcome.DriftFound;
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using FluentMigrator;
 using Migrations.Runtime.BuildValidation.Severities;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Rendering;
 using Migrations.Runtime.Script;
 using Migrations.Safety.Judging;
@@ -18,7 +18,7 @@ namespace Migrations.Runtime.BuildValidation;
 /// </summary>
 public static class BuildValidateCommand
 {
-    public static int Run(BundleContext context, BuildValidateOptions options)
+    public static Outcome Run(BundleContext context, BuildValidateOptions options)
     {
         // The migrations the bundle runs with its tags (MigrationsTags): one tagged for another database is neither run nor judged.
         var tags = context.Tags;
@@ -64,7 +64,7 @@ public static class BuildValidateCommand
         }
         catch (InvalidDataException exception)
         {
-            throw new BundleException(ExitCodes.ValidationFailed, exception.Message);
+            throw new BundleFailure(Outcome.ValidationFailed, exception.Message);
         }
 
         var lockCheck = LockFileCheck.Check(existing, rendered, options.Locked, settings, locator.Find);
@@ -97,7 +97,7 @@ public static class BuildValidateCommand
             context.Output.WriteLine(diagnostic.ToProtocolLine());
         }
 
-        return reported.Any(diagnostic => diagnostic.Severity == RuleSeverity.Error) ? ExitCodes.ValidationFailed : ExitCodes.Success;
+        return reported.Any(diagnostic => diagnostic.Severity == RuleSeverity.Error) ? Outcome.ValidationFailed : Outcome.Success;
     }
 
     private static void WriteRenderedSql(IReadOnlyList<RenderedMigration> rendered, BuildValidateOptions options)

@@ -1,6 +1,11 @@
+using Migrations.Runtime.Outcomes;
+
 namespace Migrations.Runtime.Cli;
 
-/// <summary>The documented exit codes of every bundle verb (docs/cli.md). Scripts depend on them: only add.</summary>
+/// <summary>
+/// The documented exit codes of every bundle verb (docs/cli.md). Scripts depend on them: only add. The one place an
+/// <see cref="Outcome"/> becomes a number.
+/// </summary>
 public static class ExitCodes
 {
     public const int Success = 0;
@@ -20,4 +25,26 @@ public static class ExitCodes
     /// <summary>A backfill paused for database health, or a concurrent index build waited for old transactions, past its limit; resumable.</summary>
     public const int GaveUpWaiting = 13;
     public const int Cancelled = 130;
+
+    public static async Task<int> Of(Task<Outcome> outcome) => Of(await outcome);
+
+    public static int Of(Outcome outcome) => outcome switch
+    {
+        Outcome.Success => Success,
+        Outcome.InternalError => InternalError,
+        Outcome.UsageError => UsageError,
+        Outcome.CannotConnect => CannotConnect,
+        Outcome.DeployLockNotAcquired => DeployLockNotAcquired,
+        Outcome.LockTimeout => LockTimeout,
+        Outcome.MigrationFailed => MigrationFailed,
+        Outcome.ValidationFailed => ValidationFailed,
+        Outcome.PendingMigrations => PendingMigrations,
+        Outcome.Refused => Refused,
+        Outcome.DriftFound => DriftFound,
+        Outcome.TestFailed => TestFailed,
+        Outcome.ToolFailed => ToolFailed,
+        Outcome.GaveUpWaiting => GaveUpWaiting,
+        Outcome.Cancelled => Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An outcome without an exit code: add it to docs/cli.md and here."),
+    };
 }

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Npgsql;
 
@@ -8,7 +8,7 @@ namespace Migrations.Runtime.Connection;
 /// <summary>Translates what Npgsql throws while connecting into one line that says what to do.</summary>
 public static class ConnectionFailure
 {
-    public static BundleException Describe(Exception exception, ConnectionSettings settings)
+    public static BundleFailure Describe(Exception exception, ConnectionSettings settings)
     {
         var target = $"{settings.Host}:{settings.Port}";
         var message = exception switch
@@ -40,7 +40,7 @@ public static class ConnectionFailure
             _ =>
                 $"Cannot connect to {target}: {MessageText.FirstLine(exception.Message).TrimEnd('.')}. Check the host, the port and the connection string.",
         };
-        return new BundleException(ExitCodes.CannotConnect, message, exception);
+        return new BundleFailure(Outcome.CannotConnect, message, exception);
     }
 
     /// <summary>An open connection, or the one-line reason there is none.</summary>

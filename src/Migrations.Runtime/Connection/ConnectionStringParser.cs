@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Npgsql;
 
 namespace Migrations.Runtime.Connection;
@@ -16,7 +16,7 @@ public static class ConnectionStringParser
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
-            throw BundleException.Usage("The connection string is empty. Pass --connection or set DATABASE_URL.");
+            throw BundleFailure.Usage("The connection string is empty. Pass --connection or set DATABASE_URL.");
         }
 
         var trimmed = raw.Trim();
@@ -29,7 +29,7 @@ public static class ConnectionStringParser
     {
         if (raw.Contains("://", StringComparison.Ordinal))
         {
-            throw BundleException.Usage("The connection URL must start with postgresql:// or postgres://.");
+            throw BundleFailure.Usage("The connection URL must start with postgresql:// or postgres://.");
         }
 
         NpgsqlConnectionStringBuilder builder;
@@ -39,12 +39,12 @@ public static class ConnectionStringParser
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException)
         {
-            throw BundleException.Usage($"The connection string is malformed ({DescribeKeywordError(exception)}). Use 'Host=…;Database=…;Username=…' or a postgresql:// URL.");
+            throw BundleFailure.Usage($"The connection string is malformed ({DescribeKeywordError(exception)}). Use 'Host=…;Database=…;Username=…' or a postgresql:// URL.");
         }
 
         if (string.IsNullOrEmpty(builder.Host))
         {
-            throw BundleException.Usage("The connection string names no host. Add Host=… or use a postgresql://user@host/db URL.");
+            throw BundleFailure.Usage("The connection string names no host. Add Host=… or use a postgresql://user@host/db URL.");
         }
 
         return ConnectionSettings.From(builder, FirstSearchPathSchema(builder.SearchPath), pgBouncer: false);
@@ -78,7 +78,7 @@ public static class ConnectionStringParser
     {
         if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            throw BundleException.Usage("The connection URL is malformed. Expected postgresql://user:password@host:5432/database?sslmode=require (URL-encode special characters in the password).");
+            throw BundleFailure.Usage("The connection URL is malformed. Expected postgresql://user:password@host:5432/database?sslmode=require (URL-encode special characters in the password).");
         }
 
         var builder = new NpgsqlConnectionStringBuilder
@@ -101,7 +101,7 @@ public static class ConnectionStringParser
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         if (database.Contains('/', StringComparison.Ordinal))
         {
-            throw BundleException.Usage("The connection URL's path must be just the database name (postgresql://host:5432/database).");
+            throw BundleFailure.Usage("The connection URL's path must be just the database name (postgresql://host:5432/database).");
         }
 
         if (database.Length > 0)
@@ -154,7 +154,7 @@ public static class ConnectionStringParser
                     {
                         "true" or "1" => true,
                         "false" or "0" => false,
-                        _ => throw BundleException.Usage($"The connection URL says pgbouncer={value}: use pgbouncer=true (a transaction-pooling proxy, which deploy refuses) or pgbouncer=false."),
+                        _ => throw BundleFailure.Usage($"The connection URL says pgbouncer={value}: use pgbouncer=true (a transaction-pooling proxy, which deploy refuses) or pgbouncer=false."),
                     };
                     break;
                 case "statement_cache_size":
@@ -162,7 +162,7 @@ public static class ConnectionStringParser
                     // Prisma engine settings with no effect on a migration run: accepted so a DATABASE_URL shared with the app works.
                     break;
                 default:
-                    throw BundleException.Usage($"The connection URL has an unknown parameter '{key}'. Supported: connection_limit, pool_timeout, connect_timeout, sslmode, schema, application_name, options, sslrootcert, sslcert, sslkey, pgbouncer.");
+                    throw BundleFailure.Usage($"The connection URL has an unknown parameter '{key}'. Supported: connection_limit, pool_timeout, connect_timeout, sslmode, schema, application_name, options, sslrootcert, sslcert, sslkey, pgbouncer.");
             }
         }
 
@@ -203,7 +203,7 @@ public static class ConnectionStringParser
     private static int ParsePositive(string key, string value) =>
         int.TryParse(value, out var number) && number > 0
             ? number
-            : throw BundleException.Usage($"The connection URL parameter '{key}' must be a positive whole number.");
+            : throw BundleFailure.Usage($"The connection URL parameter '{key}' must be a positive whole number.");
 
     private static SslMode ParseSslMode(string value) => value.ToLowerInvariant() switch
     {
@@ -213,6 +213,6 @@ public static class ConnectionStringParser
         "require" => SslMode.Require,
         "verify-ca" => SslMode.VerifyCA,
         "verify-full" => SslMode.VerifyFull,
-        _ => throw BundleException.Usage("The connection URL parameter 'sslmode' must be one of disable, allow, prefer, require, verify-ca, verify-full."),
+        _ => throw BundleFailure.Usage("The connection URL parameter 'sslmode' must be one of disable, allow, prefer, require, verify-ca, verify-full."),
     };
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Create;
 
 /// <summary>create NAME: writes Migrations/&lt;yyyyMMddHHmmss&gt;_&lt;Name&gt;.cs of the project in the current directory (or --project-dir) from a template, never over an existing file.</summary>
 public static class CreateCommand
 {
-    public static int Run(BundleContext context, string name, string? projectDirectory, DateTimeOffset now)
+    public static Outcome Run(BundleContext context, string name, string? projectDirectory, DateTimeOffset now)
     {
         var className = ToClassName(name);
         var directory = MigrationFile.ProjectDirectory(projectDirectory);
@@ -24,14 +24,14 @@ public static class CreateCommand
         {
             context.Output.WriteLine($"Created {Path.GetRelativePath(directory, path)} in {Path.GetFileName(project)} ({directory})");
         }
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
     internal static string ToClassName(string name)
     {
         if (name.Any(character => !char.IsLetterOrDigit(character) && character is not (' ' or '_' or '-' or '.')))
         {
-            throw BundleException.Usage($"'{name}' cannot name a migration class: use letters, digits, spaces or underscores, starting with a letter (for example add_glossary).");
+            throw BundleFailure.Usage($"'{name}' cannot name a migration class: use letters, digits, spaces or underscores, starting with a letter (for example add_glossary).");
         }
 
         var words = name.Split([' ', '_', '-', '.'], StringSplitOptions.RemoveEmptyEntries)
@@ -41,7 +41,7 @@ public static class CreateCommand
         var className = string.Concat(words);
         if (className.Length == 0 || !char.IsLetter(className[0]))
         {
-            throw BundleException.Usage($"'{name}' cannot name a migration class: use letters, digits, spaces or underscores, starting with a letter (for example add_glossary).");
+            throw BundleFailure.Usage($"'{name}' cannot name a migration class: use letters, digits, spaces or underscores, starting with a letter (for example add_glossary).");
         }
 
         return className;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Create;
 
@@ -11,7 +11,7 @@ internal static class MigrationFile
     public static string ProjectDirectory(string? option)
     {
         var directory = Path.GetFullPath(option ?? Directory.GetCurrentDirectory());
-        return Directory.Exists(directory) ? directory : throw BundleException.Usage($"The project directory '{directory}' does not exist.");
+        return Directory.Exists(directory) ? directory : throw BundleFailure.Usage($"The project directory '{directory}' does not exist.");
     }
 
     /// <summary>The project's Migrations folder, once it is certain no migration there already has this class name.</summary>
@@ -23,7 +23,7 @@ internal static class MigrationFile
             : null;
         if (existing is not null)
         {
-            throw new BundleException(ExitCodes.Refused, $"A migration named {className} already exists ({Path.GetRelativePath(directory, existing)}). Choose another name.");
+            throw new BundleFailure(Outcome.Refused, $"A migration named {className} already exists ({Path.GetRelativePath(directory, existing)}). Choose another name.");
         }
 
         return migrationsDirectory;
@@ -51,7 +51,7 @@ internal static class MigrationFile
     /// </summary>
     public static string ProjectFile(string directory, string verb) =>
         Directory.EnumerateFiles(directory, "*.csproj").FirstOrDefault()
-        ?? throw BundleException.Usage($"No project file (*.csproj) in {directory}: run '{verb}' in the migrations project's folder, or pass --project-dir.");
+        ?? throw BundleFailure.Usage($"No project file (*.csproj) in {directory}: run '{verb}' in the migrations project's folder, or pass --project-dir.");
 
     /// <summary>The project's root namespace guessed from its .csproj name ("Shop.Migrations"), with ".Migrations" added when missing.</summary>
     public static string NamespaceFor(string project)
@@ -73,7 +73,7 @@ internal static class MigrationFile
         }
         catch (IOException) when (File.Exists(path))
         {
-            throw new BundleException(ExitCodes.Refused, $"{Path.GetRelativePath(projectDirectory, path)} already exists; it was not overwritten.");
+            throw new BundleFailure(Outcome.Refused, $"{Path.GetRelativePath(projectDirectory, path)} already exists; it was not overwritten.");
         }
     }
 }

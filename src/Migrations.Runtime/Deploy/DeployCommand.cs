@@ -1,9 +1,9 @@
 using System.Text;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Dev;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 using Migrations.Runtime.Script;
@@ -16,16 +16,16 @@ namespace Migrations.Runtime.Deploy;
 /// </summary>
 public static class DeployCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, DeployOptions options, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, DeployOptions options, CancellationToken cancellationToken)
     {
         var settings = BundleContext.ResolveConnection(options.Connection);
         var bundle = context.Migrations;
         if (options.Target is { } target && !bundle.Contains(target))
         {
-            throw BundleException.Usage($"--target {target} is not a migration of this bundle. Run 'status' to list the versions it knows.");
+            throw BundleFailure.Usage($"--target {target} is not a migration of this bundle. Run 'status' to list the versions it knows.");
         }
 
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         // Rendering needs no database: done before the lock, it does not lengthen the time the lock is held.
         var rendered = bundle.Migrations.ToDictionary(migration => migration.Version, session.Renderer.Render);
         // Taking the lock creates the history tables (and a tenant's schema): refuse what would reach past the tenant first.
@@ -33,7 +33,7 @@ public static class DeployCommand
         TenantSchemaGuard.RefuseOtherSchemas(settings, unlocked.Pending.Where(status => options.Target is null || status.Migration.Version <= options.Target).Select(status => (status.Migration, rendered[status.Migration.Version].Up)), options.AllowedSchemas ?? []);
         if (!options.DryRun)
         {
-            await session.LockAsync(context, options.LockWait, cancellationToken);
+            await session.LockAsync(context.Progress, options.LockWait, cancellationToken);
         }
 
         return await ApplyPendingAsync(context, session, rendered, options, rolledBack: null, cancellationToken);
@@ -44,7 +44,7 @@ public static class DeployCommand
     /// the pending migrations and reports. Also the second half of 'dev', after it rolled back what changed
     /// (<paramref name="rolledBack"/>, reported with what this applies).
     /// </summary>
-    internal static async Task<int> ApplyPendingAsync(BundleContext context, LiveSession session, IReadOnlyDictionary<long, RenderedMigration> rendered, DeployOptions options, IReadOnlyList<RolledBackMigration>? rolledBack, CancellationToken cancellationToken)
+    internal static async Task<Outcome> ApplyPendingAsync(BundleContext context, LiveSession session, IReadOnlyDictionary<long, RenderedMigration> rendered, DeployOptions options, IReadOnlyList<RolledBackMigration>? rolledBack, CancellationToken cancellationToken)
     {
         var settings = session.Settings;
         var bundle = context.Migrations;
@@ -92,7 +92,7 @@ public static class DeployCommand
                 applied.Add((migration, (long)elapsed.TotalMilliseconds));
                 context.Progress.Info($"    applied in {elapsed.TotalSeconds:0.00}s");
             }
-            catch (BundleException failure)
+            catch (BundleFailure failure)
             {
                 var rollback = options.RollbackOnFailure
                     ? await FailureRollback.RunAsync(applier, monitor, applied.Select(item => item.Rendered).ToList(), migration, failure, options, settings, context.Progress)
@@ -112,27 +112,27 @@ public static class DeployCommand
         var modified = analysis.Modified.ToList();
         if (modified.Count > 0)
         {
-            throw new BundleException(ExitCodes.ValidationFailed, $"Migration {string.Join(", ", modified.Select(status => status.Migration.DisplayName))} was edited after it was applied (checksum differs). Revert the edit and add a new migration, or accept it with 'resolve --applied {modified[0].Migration.Version}'.");
+            throw new BundleFailure(Outcome.ValidationFailed, $"Migration {string.Join(", ", modified.Select(status => status.Migration.DisplayName))} was edited after it was applied (checksum differs). Revert the edit and add a new migration, or accept it with 'resolve --applied {modified[0].Migration.Version}'.");
         }
 
         if (analysis.PartlySquashed.FirstOrDefault() is { } squash)
         {
-            throw new BundleException(ExitCodes.ValidationFailed, HistoryAnalysis.PartlySquashedAdvice(squash));
+            throw new BundleFailure(Outcome.ValidationFailed, HistoryAnalysis.PartlySquashedAdvice(squash));
         }
 
         var outOfOrder = analysis.OutOfOrder.ToList();
         if (outOfOrder.Count > 0 && !options.AllowOutOfOrder)
         {
-            throw new BundleException(ExitCodes.ValidationFailed, $"Migration {string.Join(", ", outOfOrder.Select(status => status.Migration.DisplayName))} is older than the newest applied migration {analysis.NewestApplied} and would run out of order. Renumber it, or pass --allow-out-of-order if the order does not matter.");
+            throw new BundleFailure(Outcome.ValidationFailed, $"Migration {string.Join(", ", outOfOrder.Select(status => status.Migration.DisplayName))} is older than the newest applied migration {analysis.NewestApplied} and would run out of order. Renumber it, or pass --allow-out-of-order if the order does not matter.");
         }
     }
 
-    private static int ReportDryRun(BundleContext context, string database, IReadOnlyList<RenderedMigration> plan)
+    private static Outcome ReportDryRun(BundleContext context, string database, IReadOnlyList<RenderedMigration> plan)
     {
         if (context.Json)
         {
             JsonOutput.Write(context.Output, new { database, dryRun = true, pending = plan.Select(item => new { version = item.Migration.Version, name = item.Migration.Name, transactional = item.Migration.IsTransactional, sql = item.Up }) });
-            return ExitCodes.Success;
+            return Outcome.Success;
         }
 
         var builder = new StringBuilder();
@@ -144,10 +144,10 @@ public static class DeployCommand
         }
 
         context.Output.Write(builder.ToString());
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
-    private static int Report(BundleContext context, string database, IReadOnlyList<RolledBackMigration>? rolledBack, IReadOnlyList<AppliedMigration> applied, string summary)
+    private static Outcome Report(BundleContext context, string database, IReadOnlyList<RolledBackMigration>? rolledBack, IReadOnlyList<AppliedMigration> applied, string summary)
     {
         if (context.Json)
         {
@@ -159,7 +159,7 @@ public static class DeployCommand
             context.Output.WriteLine(summary);
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ public static class DeployCommand
     /// with --rollback-on-failure exactly what was undone and what stays applied. With --json one document says all of it
     /// (with the "error" and "exitCode" every failing verb's JSON carries), so a pipeline reading it learns the state left.
     /// </summary>
-    private static int ReportFailure(BundleContext context, string database, IReadOnlyList<RolledBackMigration>? rolledBack, IReadOnlyList<AppliedMigration> applied, RenderedMigration failed, BundleException failure, RollbackOutcome? rollback)
+    private static Outcome ReportFailure(BundleContext context, string database, IReadOnlyList<RolledBackMigration>? rolledBack, IReadOnlyList<AppliedMigration> applied, RenderedMigration failed, BundleFailure failure, RollbackOutcome? rollback)
     {
         var error = rollback is null ? failure.Message : $"{failure.Message.TrimEnd('.')}. {rollback.Summary(applied.Count)}";
         context.Error.WriteLine("error: " + error);
@@ -185,7 +185,7 @@ public static class DeployCommand
                     notUndone = rollback.NotUndone.Select(item => new { version = item.Version, name = item.Name, reason = item.Reason }),
                 },
                 error,
-                exitCode = failure.ExitCode,
+                exitCode = context.ExitCodeOf(failure.Kind),
             });
         }
         else
@@ -202,7 +202,7 @@ public static class DeployCommand
             context.Error.WriteLine(failure.InnerException);
         }
 
-        return failure.ExitCode;
+        return failure.Kind;
     }
 
     /// <summary>What 'dev' rolled back before this applied anything: said first, as it happened first.</summary>

@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 
@@ -16,13 +16,13 @@ namespace Migrations.Runtime.Deploy;
 /// </summary>
 internal static class FailureRollback
 {
-    public static async Task<RollbackOutcome> RunAsync(MigrationApplier applier, BlockerMonitor monitor, IReadOnlyList<RenderedMigration> appliedThisRun, RenderedMigration failed, BundleException failure, DeployOptions options, ConnectionSettings settings, IProgressReporter progress)
+    public static async Task<RollbackOutcome> RunAsync(MigrationApplier applier, BlockerMonitor monitor, IReadOnlyList<RenderedMigration> appliedThisRun, RenderedMigration failed, BundleFailure failure, DeployOptions options, ConnectionSettings settings, IProgressReporter progress)
     {
         var newestFirst = appliedThisRun.Reverse().ToList();
-        var blocked = failure.ExitCode switch
+        var blocked = failure.Kind switch
         {
-            ExitCodes.Cancelled => "the deploy was cancelled",
-            ExitCodes.CannotConnect => "the connection to the server was lost",
+            Outcome.Cancelled => "the deploy was cancelled",
+            Outcome.CannotConnect => "the connection to the server was lost",
             _ when !failed.Migration.IsTransactional => $"{failed.Migration.DisplayName} ran without a transaction and may be partly applied, so undoing what it builds on is not safe",
             _ => null,
         };
@@ -52,7 +52,7 @@ internal static class FailureRollback
                     undone.Add(new Undone(rendered.Migration.Version, rendered.Migration.Name, rendered.Migration.IsTransactional, (long)elapsed.TotalMilliseconds));
                     continue;
                 }
-                catch (BundleException downFailure)
+                catch (BundleFailure downFailure)
                 {
                     reason = $"its Down() failed: {downFailure.Message.TrimEnd('.')}";
                 }
@@ -74,7 +74,7 @@ internal static class FailureRollback
             TenantSchemaGuard.RefuseOtherSchemas(settings, [(rendered.Migration, rendered.Down)], options.AllowedSchemas ?? []);
             return null;
         }
-        catch (BundleException refused)
+        catch (BundleFailure refused)
         {
             return "its Down() is refused as by 'rollback': " + refused.Message.Replace(" Nothing was changed.", string.Empty, StringComparison.Ordinal).TrimEnd('.');
         }

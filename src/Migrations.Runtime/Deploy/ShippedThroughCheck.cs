@@ -1,6 +1,6 @@
 using System.Reflection;
 using Migrations.Runtime.BuildValidation;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Rendering;
 using Migrations.Safety.Judging;
 
@@ -34,7 +34,7 @@ internal static class ShippedThroughCheck
                 .FirstOrDefault(verdict => !known.Contains((verdict.RuleId, verdict.Message)) && !AllowUnsafeAttributes.IsAllowed(migration.Migration.Type, verdict.RuleId));
             if (revealed is not null)
             {
-                throw new BundleException(ExitCodes.Refused,
+                throw new BundleFailure(Outcome.Refused,
                     $"The bundle was built with MigrationsShippedThrough={shippedThrough}, but this database has already applied migrations up to {applied}, so "
                     + $"{migration.Migration.DisplayName} is not safe here: {revealed.RuleId}: {revealed.Message} Nothing was deployed. Rebuild with "
                     + $"MigrationsShippedThrough={applied} (and fix what it reports), or pass --trust-build to deploy as judged.");

@@ -1,7 +1,7 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Deploy;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Reset;
 
 namespace Migrations.Runtime.Dev;
@@ -16,16 +16,16 @@ namespace Migrations.Runtime.Dev;
 /// </summary>
 public static class DevCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, DeployOptions options, bool allowRemote, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, DeployOptions options, bool allowRemote, CancellationToken cancellationToken)
     {
         var settings = BundleContext.ResolveConnection(options.Connection);
         LocalDatabase.RefuseRemote(settings, allowRemote);
         var bundle = context.Migrations;
         var shippedThrough = BundleShippedThroughAttribute.Of(context.Assembly);
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         if (await ProtectionMark.ReadAsync(session.Connection, cancellationToken) is { } mark)
         {
-            throw new BundleException(ExitCodes.Refused, $"{settings.Description} is protected ({mark}); dev refuses it, as reset does. If it really is a development database, run 'unprotect' first.");
+            throw new BundleFailure(Outcome.Refused, $"{settings.Description} is protected ({mark}); dev refuses it, as reset does. If it really is a development database, run 'unprotect' first.");
         }
 
         var rendered = bundle.Migrations.ToDictionary(migration => migration.Version, session.Renderer.Render);
@@ -35,7 +35,7 @@ public static class DevCommand
         var undone = DevPlan.RollBack(unlocked, rendered, shippedThrough).Select(item => item.Migration).ToList();
         var reapplied = undone.Concat(unlocked.Pending.Select(status => rendered[status.Migration.Version]));
         TenantSchemaGuard.RefuseOtherSchemas(settings, undone.Select(migration => (migration.Migration, migration.Down)).Concat(reapplied.Select(migration => (migration.Migration, migration.Up))), options.AllowedSchemas ?? []);
-        await session.LockAsync(context, options.LockWait, cancellationToken);
+        await session.LockAsync(context.Progress, options.LockWait, cancellationToken);
 
         // Planned again under the lock: only now is the history what this run changes.
         var plan = DevPlan.RollBack(HistoryAnalysis.Analyse(bundle, await session.History.ReadAsync(cancellationToken), checksums), rendered, shippedThrough);
@@ -53,10 +53,10 @@ public static class DevCommand
                     var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Down, monitor);
                     rolledBack.Add(new RolledBackMigration(migration.Migration.Version, migration.Migration.Name, reason, (long)elapsed.TotalMilliseconds));
                 }
-                catch (BundleException failure)
+                catch (BundleFailure failure)
                 {
                     var done = rolledBack.Count == 0 ? "Nothing was rolled back before it" : $"Rolled back before it: {string.Join(", ", rolledBack.Select(item => $"{item.Version} {item.Name}"))}";
-                    throw new BundleException(failure.ExitCode, $"{failure.Message.TrimEnd('.')}. {done}; it and every older migration stay applied, and dev goes on from there when run again. "
+                    throw new BundleFailure(failure.Kind, $"{failure.Message.TrimEnd('.')}. {done}; it and every older migration stay applied, and dev goes on from there when run again. "
                         + "The Down() of an edited migration undoes its current Up(), not the one this database ran: if it cannot, rebuild the database with 'reset --force'.", failure.InnerException ?? failure);
                 }
             }

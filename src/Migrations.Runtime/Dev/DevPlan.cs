@@ -1,5 +1,5 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Rendering;
 
 namespace Migrations.Runtime.Dev;
@@ -20,19 +20,19 @@ internal static class DevPlan
         if (analysis.Unknown.FirstOrDefault() is { } gone)
         {
             throw shipped(gone.Version)
-                ? new BundleException(ExitCodes.ValidationFailed, $"Migration {gone.Version} {gone.Name} is applied here and has shipped (at or below MigrationsShippedThrough {shippedThrough}), but it is no longer in the code: restore it, a shipped migration must not be deleted. {Rebuild}")
-                : new BundleException(ExitCodes.Refused, $"Migration {gone.Version} {gone.Name} is applied here but no longer in the code, so dev cannot run its Down(): restore it and run dev (which rolls it back once it changed), or leave it deleted and rebuild the database. {Rebuild}");
+                ? new BundleFailure(Outcome.ValidationFailed, $"Migration {gone.Version} {gone.Name} is applied here and has shipped (at or below MigrationsShippedThrough {shippedThrough}), but it is no longer in the code: restore it, a shipped migration must not be deleted. {Rebuild}")
+                : new BundleFailure(Outcome.Refused, $"Migration {gone.Version} {gone.Name} is applied here but no longer in the code, so dev cannot run its Down(): restore it and run dev (which rolls it back once it changed), or leave it deleted and rebuild the database. {Rebuild}");
         }
 
         if (analysis.PartlySquashed.FirstOrDefault() is { } squash)
         {
-            throw new BundleException(ExitCodes.ValidationFailed, HistoryAnalysis.PartlySquashedAdvice(squash));
+            throw new BundleFailure(Outcome.ValidationFailed, HistoryAnalysis.PartlySquashedAdvice(squash));
         }
 
         var edited = analysis.Modified.ToList();
         if (edited.FirstOrDefault(status => shipped(status.Migration.Version)) is { } drift)
         {
-            throw new BundleException(ExitCodes.ValidationFailed, $"Migration {drift.Migration.DisplayName} was edited after it was applied here, and it has shipped (at or below MigrationsShippedThrough {shippedThrough}): that is drift, not development. Revert the edit and add a new migration. {Rebuild}");
+            throw new BundleFailure(Outcome.ValidationFailed, $"Migration {drift.Migration.DisplayName} was edited after it was applied here, and it has shipped (at or below MigrationsShippedThrough {shippedThrough}): that is drift, not development. Revert the edit and add a new migration. {Rebuild}");
         }
 
         var from = edited.Concat(analysis.OutOfOrder).Select(status => (long?)status.Migration.Version).Min();
@@ -48,7 +48,7 @@ internal static class DevPlan
             .ToList();
         if (plan.FirstOrDefault(item => item.Item1.DownProblem?.Kind is RenderProblemKind.ForwardOnly or RenderProblemKind.NotReversible) is { Item1: { } stuck })
         {
-            throw new BundleException(ExitCodes.Refused, $"dev would roll back {stuck.Migration.DisplayName} to re-apply from {from}, but it cannot: {stuck.DownProblem!.Message.TrimEnd('.')}. {Rebuild}");
+            throw new BundleFailure(Outcome.Refused, $"dev would roll back {stuck.Migration.DisplayName} to re-apply from {from}, but it cannot: {stuck.DownProblem!.Message.TrimEnd('.')}. {Rebuild}");
         }
 
         return plan;

@@ -1,6 +1,6 @@
 using System.Net;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Dev;
 
@@ -15,7 +15,7 @@ internal static class LocalDatabase
     {
         if (!allowRemote && !settings.Host.Split(',').All(IsLocal))
         {
-            throw new BundleException(ExitCodes.Refused, $"dev rolls back and re-applies migrations, and {settings.Description} is not on this machine: it runs only against localhost, a loopback address or a Unix socket. Pass --allow-remote if that server is a development database.");
+            throw new BundleFailure(Outcome.Refused, $"dev rolls back and re-applies migrations, and {settings.Description} is not on this machine: it runs only against localhost, a loopback address or a Unix socket. Pass --allow-remote if that server is a development database.");
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using FluentMigrator;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Safety.Rules;
 
 namespace Migrations.Runtime.Discovery;
@@ -39,7 +39,7 @@ public sealed class MigrationSet
         var duplicate = FindDuplicates(migrations).FirstOrDefault();
         if (duplicate is not null)
         {
-            throw new BundleException(ExitCodes.ValidationFailed, $"{RuleIds.DuplicateVersion}: " + RuleCatalog.Get(RuleIds.DuplicateVersion).FormatMessage(duplicate[0].Version, duplicate[0].Type.FullName!, duplicate[1].Type.FullName!));
+            throw new BundleFailure(Outcome.ValidationFailed, $"{RuleIds.DuplicateVersion}: " + RuleCatalog.Get(RuleIds.DuplicateVersion).FormatMessage(duplicate[0].Version, duplicate[0].Type.FullName!, duplicate[1].Type.FullName!));
         }
 
         return new MigrationSet(assembly, migrations, profiles);
@@ -88,7 +88,7 @@ public sealed class MigrationSet
     public MigrationDescriptor? Find(long version) => _byVersion.GetValueOrDefault(version);
 
     public MigrationDescriptor Get(long version) =>
-        Find(version) ?? throw BundleException.Usage($"The bundle has no migration {version}. Run 'status' to list the versions it knows.");
+        Find(version) ?? throw BundleFailure.Usage($"The bundle has no migration {version}. Run 'status' to list the versions it knows.");
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {

@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Schema;
@@ -16,11 +16,11 @@ namespace Migrations.Runtime.Drift;
 public static class DriftCommand
 {
     /// <param name="script">Write the SQL that would repair the drift (see <see cref="RepairScript"/>) to stdout, or to <paramref name="output"/>.</param>
-    public static async Task<int> RunAsync(BundleContext context, string? connection, TimeSpan lockWait, bool script, string? output, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, TimeSpan lockWait, bool script, string? output, CancellationToken cancellationToken)
     {
         if (output is not null && !script)
         {
-            throw BundleException.Usage("-o/--output names the file for --script: add --script.");
+            throw BundleFailure.Usage("-o/--output names the file for --script: add --script.");
         }
 
         if (script && output is null)
@@ -30,18 +30,18 @@ public static class DriftCommand
 
         var settings = BundleContext.ResolveConnection(connection);
         var bundle = context.Migrations;
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
-        await session.LockAsync(context, lockWait, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
+        await session.LockAsync(context.Progress, lockWait, cancellationToken);
         var analysis = HistoryAnalysis.Analyse(bundle, await session.History.ReadAsync(cancellationToken), checksums: null);
         if (analysis.Unknown.Count > 0)
         {
             var unknown = analysis.Unknown[0];
-            throw new BundleException(ExitCodes.ValidationFailed, $"Migration {unknown.Version} {unknown.Name} is applied but not part of this bundle, so the schema it produced cannot be rebuilt. Run drift with the bundle that contains it.");
+            throw new BundleFailure(Outcome.ValidationFailed, $"Migration {unknown.Version} {unknown.Name} is applied but not part of this bundle, so the schema it produced cannot be rebuilt. Run drift with the bundle that contains it.");
         }
 
         var applied = analysis.Migrations.Where(status => status.IsApplied).Select(status => status.Migration).ToList();
         var live = await SchemaSnapshot.CaptureAsync(session.Connection, settings.Schema, cancellationToken);
-        var expected = await ExpectedSchema.BuildAsync(context, settings, applied, "drift", cancellationToken, withDependencies: script);
+        var expected = await ExpectedSchema.BuildAsync(context.Assembly, context.Actor, context.Progress, settings, applied, "drift", cancellationToken, withDependencies: script);
         var differences = expected.CompareWith(live);
         string? sql = null;
         if (script)
@@ -60,7 +60,7 @@ public static class DriftCommand
         }
 
         Report(context, settings.Description, applied.Count, analysis.Pending.Count(), differences, sql, output);
-        return differences.Count == 0 ? ExitCodes.Success : ExitCodes.DriftFound;
+        return differences.Count == 0 ? Outcome.Success : Outcome.DriftFound;
     }
 
     private static void Report(BundleContext context, string database, int applied, int pending, IReadOnlyList<SchemaDifference> differences, string? script, string? output)

@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 using Npgsql;
@@ -44,7 +44,7 @@ internal sealed class EarlierIndexBuilds(NpgsqlConnection connection, DeployTime
             var expected = await DefinitionOnEmptyCopyAsync(index);
             if (expected != existing.Definition)
             {
-                throw new BundleException(ExitCodes.MigrationFailed, $"Migration {rendered.Migration.DisplayName} builds index {existing.QualifiedName}, which already exists with another definition ({existing.Definition}; the migration builds {expected}). Drop or rename the existing index, then deploy again.");
+                throw new BundleFailure(Outcome.MigrationFailed, $"Migration {rendered.Migration.DisplayName} builds index {existing.QualifiedName}, which already exists with another definition ({existing.Definition}; the migration builds {expected}). Drop or rename the existing index, then deploy again.");
             }
 
             progress.Info($"    index {existing.QualifiedName} was completed by the earlier, interrupted run (valid, same definition): kept, not built again.");
@@ -99,7 +99,7 @@ internal sealed class EarlierIndexBuilds(NpgsqlConnection connection, DeployTime
         }
         catch (PostgresException exception)
         {
-            throw new BundleException(ExitCodes.MigrationFailed, $"Index {index.Key} already exists, and its definition could not be compared with the migration's ({exception.SqlState}: {MessageText.FirstLine(exception.MessageText)}). Check it by hand, then drop it or record the migration with 'resolve --applied'.", exception);
+            throw new BundleFailure(Outcome.MigrationFailed, $"Index {index.Key} already exists, and its definition could not be compared with the migration's ({exception.SqlState}: {MessageText.FirstLine(exception.MessageText)}). Check it by hand, then drop it or record the migration with 'resolve --applied'.", exception);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Npgsql;
 
@@ -92,7 +93,7 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
         }
         catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException && watch.GaveUpWaitingFor is { } waitingFor && !cancellationToken.IsCancellationRequested)
         {
-            throw new Cli.BundleException(Cli.ExitCodes.GaveUpWaiting,
+            throw new BundleFailure(Outcome.GaveUpWaiting,
                 $"The concurrent build of {index} waited {Output.Durations.Short(watch.Waited)} in all and gave up (--index-wait-limit {Output.Durations.Short(limits.IndexWaitLimit)}): {waitingFor}. "
                 + "It was cancelled and the index is left INVALID (queries do not use it); the next deploy drops it and builds it again. End that transaction, or deploy when it is done.", exception);
         }
@@ -107,7 +108,7 @@ internal sealed class ExecutingSink(BundleProcessor processor, DeployTimeouts ti
 
     public void Backfill(Backfill.BackfillDefinition backfill)
     {
-        var scope = Backfills ?? throw new Cli.BundleException(Cli.ExitCodes.MigrationFailed, $"The backfill of {backfill.DisplayTable} can run only in a migration with TransactionBehavior.None, not in a seed profile.");
+        var scope = Backfills ?? throw new BundleFailure(Outcome.MigrationFailed, $"The backfill of {backfill.DisplayTable} can run only in a migration with TransactionBehavior.None, not in a seed profile.");
         CurrentStatement = backfill.Template();
         (CurrentStatementIsBackfill, CurrentStatementCommitsAsItGoes, scope.Current) = (true, false, null);
         // The batches manage their own transactions and timeouts: what this sink last SET for the session is stale after them.

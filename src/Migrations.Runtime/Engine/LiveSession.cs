@@ -1,7 +1,8 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Locking;
+using Migrations.Runtime.Outcomes;
+using Migrations.Runtime.Output;
 using Npgsql;
 
 namespace Migrations.Runtime.Engine;
@@ -38,9 +39,11 @@ internal sealed class LiveSession : IAsyncDisposable
 
     public DeployLock? Lock { get; private set; }
 
-    public static async Task<LiveSession> OpenAsync(BundleContext context, ConnectionSettings settings, CancellationToken cancellationToken)
+    /// <param name="migrations">The bundle's migrations assembly.</param>
+    /// <param name="actor">Who this run records in the history.</param>
+    public static async Task<LiveSession> OpenAsync(System.Reflection.Assembly migrations, DeployActor actor, ConnectionSettings settings, CancellationToken cancellationToken)
     {
-        var host = MigrationHost.Create(context.Assembly, settings.ConnectionString, settings.TenantSchema);
+        var host = MigrationHost.Create(migrations, settings.ConnectionString, settings.TenantSchema);
         NpgsqlConnection connection;
         try
         {
@@ -53,15 +56,15 @@ internal sealed class LiveSession : IAsyncDisposable
         }
 
         // Checksums are the same for every tenant: rendered offline with FluentMigrator's default schema.
-        var checksumHost = settings.TenantSchema is null ? null : MigrationHost.Create(context.Assembly);
-        return new LiveSession(host, checksumHost, connection, new HistoryStore(connection, settings.Schema, context.Actor), settings);
+        var checksumHost = settings.TenantSchema is null ? null : MigrationHost.Create(migrations);
+        return new LiveSession(host, checksumHost, connection, new HistoryStore(connection, settings.Schema, actor), settings);
     }
 
     /// <summary>Takes the deploy lock, creates the history tables under it, and only then lets the caller read history.</summary>
-    public async Task LockAsync(BundleContext context, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task LockAsync(IProgressReporter progress, TimeSpan wait, CancellationToken cancellationToken)
     {
         await RefuseTransactionPoolingAsync(cancellationToken);
-        Lock = await DeployLock.AcquireAsync(Connection, DeployLock.KeyFor(Settings.Schema, HistoryStore.TableName), wait, context.Progress, cancellationToken);
+        Lock = await DeployLock.AcquireAsync(Connection, DeployLock.KeyFor(Settings.Schema, HistoryStore.TableName), wait, progress, cancellationToken);
         await History.EnsureCreatedAsync(cancellationToken);
     }
 
@@ -77,7 +80,7 @@ internal sealed class LiveSession : IAsyncDisposable
         const string advice = "Advisory locks and session settings do not survive it: connect to PostgreSQL directly or through a session-pooling port.";
         if (Settings.DeclaresPgBouncer)
         {
-            throw new BundleException(ExitCodes.Refused, "The connection URL says pgbouncer=true (a transaction-pooling proxy). " + advice);
+            throw new BundleFailure(Outcome.Refused, "The connection URL says pgbouncer=true (a transaction-pooling proxy). " + advice);
         }
 
         var mine = await BackendPidAsync(Connection, cancellationToken);
@@ -118,7 +121,7 @@ internal sealed class LiveSession : IAsyncDisposable
 
         if (pooled)
         {
-            throw new BundleException(ExitCodes.Refused, "The connection goes through a transaction-pooling proxy (two connections shared one server session). " + advice);
+            throw new BundleFailure(Outcome.Refused, "The connection goes through a transaction-pooling proxy (two connections shared one server session). " + advice);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 using Migrations.Safety.Sql;
@@ -67,7 +67,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
                 var blockers = await BlockersAsync(sink, monitor);
                 if (attempt >= retries.Attempts)
                 {
-                    throw new BundleException(ExitCodes.LockTimeout, $"Migration {migration.DisplayName} could not get its lock within {timeouts.LockTimeout.TotalSeconds:0.#}s after {attempt} attempts; {blockers}. Nothing of it was applied. Retry when the blocking work is done, or raise --lock-timeout.", exception);
+                    throw new BundleFailure(Outcome.LockTimeout, $"Migration {migration.DisplayName} could not get its lock within {timeouts.LockTimeout.TotalSeconds:0.#}s after {attempt} attempts; {blockers}. Nothing of it was applied. Retry when the blocking work is done, or raise --lock-timeout.", exception);
                 }
 
                 var delay = retries.DelayBefore(attempt + 1);
@@ -106,7 +106,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
 
             var failure = Failure(migration, direction, exception, WhatStaysApplied(sink, (direction == MigrationDirection.Up ? rendered.Up : rendered.Down).Count(IsStatement)));
             throw FindPostgres(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable
-                ? new BundleException(ExitCodes.LockTimeout, failure.Message + $"; {await BlockersAsync(sink, monitor)}", exception)
+                ? new BundleFailure(Outcome.LockTimeout, failure.Message + $"; {await BlockersAsync(sink, monitor)}", exception)
                 : failure;
         }
         finally
@@ -238,9 +238,9 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         return _lastBlockers.Count == 0 ? "no blocking session was observed" : "blocked by " + string.Join("; ", _lastBlockers);
     }
 
-    private BundleException Failure(MigrationDescriptor migration, MigrationDirection direction, Exception exception, string consequence)
+    private BundleFailure Failure(MigrationDescriptor migration, MigrationDirection direction, Exception exception, string consequence)
     {
-        if (exception is BundleException bundle)
+        if (exception is BundleFailure bundle)
         {
             return bundle;
         }
@@ -248,7 +248,7 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         // Ctrl-C or SIGTERM cancels the running command: PostgreSQL answers 57014, which is not the migration's fault.
         if (exception is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
-            return new BundleException(ExitCodes.Cancelled, $"Cancelled while running {migration.DisplayName}; {consequence}.", exception);
+            return new BundleFailure(Outcome.Cancelled, $"Cancelled while running {migration.DisplayName}; {consequence}.", exception);
         }
 
         var postgres = FindPostgres(exception);
@@ -256,11 +256,11 @@ internal sealed class MigrationApplier(LiveSession session, DeployTimeouts timeo
         if (IsConnectionLost(exception, postgres))
         {
             // Not the migration's fault: the server went away (restart, failover, network). Say so, and how to go on.
-            return new BundleException(ExitCodes.CannotConnect, $"Lost the connection to the server while running {migration.DisplayName} ({cause}); {consequence}. Deploy again once the server is reachable.", exception);
+            return new BundleFailure(Outcome.CannotConnect, $"Lost the connection to the server while running {migration.DisplayName} ({cause}); {consequence}. Deploy again once the server is reachable.", exception);
         }
 
         var verb = direction == MigrationDirection.Up ? "Migration" : "Rollback of";
-        return new BundleException(ExitCodes.MigrationFailed, $"{verb} {migration.DisplayName} failed ({cause}); {consequence}.", exception);
+        return new BundleFailure(Outcome.MigrationFailed, $"{verb} {migration.DisplayName} failed ({cause}); {consequence}.", exception);
     }
 
     private static bool IsConnectionLost(Exception exception, PostgresException? postgres) =>

@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.Discovery;
+using Migrations.Runtime.Outcomes;
 using Migrations.Safety.Sql;
 
 namespace Migrations.Runtime.Engine;
@@ -31,7 +31,7 @@ internal static class TenantSchemaGuard
                 var other = SchemasWritten(classified).FirstOrDefault(schema => schema != tenant && !SystemSchemas.Contains(schema) && !allowed.Contains(schema));
                 if (other is not null)
                 {
-                    throw new BundleException(ExitCodes.Refused,
+                    throw new BundleFailure(Outcome.Refused,
                         $"Migration {migration.DisplayName} changes an object in schema '{other}' ({Output.MessageText.Excerpt(statement.Text, 80)}), but the connection names schema '{tenant}': every tenant would share that object and the next tenant's deploy would fail halfway. Leave the schema out (InSchema, or the prefix in SQL) so it follows the connection, or pass --allow-schema {other} if the object is meant to be shared. Nothing was changed.");
                 }
             }

@@ -1,5 +1,5 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Rendering;
 
 namespace Migrations.Runtime.Fleet;
@@ -7,20 +7,20 @@ namespace Migrations.Runtime.Fleet;
 /// <summary>
 /// A verb over a targets file (<c>deploy --targets FILE</c>, also status, validate and drift): this process's shard of
 /// the targets, each run through the verb's own single-target code path, a journal for deploys, one summary, and an
-/// exit code that is 0 only when every target succeeded.
+/// outcome that is success only when every target succeeded.
 /// </summary>
 public static class FleetCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, FleetVerb verb, FleetOptions options, long? targetVersion, SingleTargetAction action, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, FleetVerb verb, FleetOptions options, long? targetVersion, SingleTargetAction action, CancellationToken cancellationToken)
     {
         if (options.Parallel is < 1 or > FleetOptions.MaxParallel)
         {
-            throw BundleException.Usage($"--parallel must be between 1 and {FleetOptions.MaxParallel}.");
+            throw BundleFailure.Usage($"--parallel must be between 1 and {FleetOptions.MaxParallel}.");
         }
 
         if (options.Canary < 0)
         {
-            throw BundleException.Usage("--canary must be 0 or more.");
+            throw BundleFailure.Usage("--canary must be 0 or more.");
         }
 
         var shard = FleetShard.Resolve(options.Shard, Environment.GetEnvironmentVariable);
@@ -32,15 +32,15 @@ public static class FleetCommand
         progress.Info(Announcement(run, targets.Count, journal));
 
         var outcomes = await new FleetScheduler(context, progress, verb, action, journal, run.Parallel, run.OnFailure).RunAsync(targets, run.Canary, cancellationToken);
-        var exitCode = cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : FleetExitCode.Of(outcomes);
+        var outcome = cancellationToken.IsCancellationRequested ? Outcome.Cancelled : FleetExitCode.Of(outcomes);
         if (journal is not null && outcomes.All(outcome => outcome.State is TargetState.Succeeded or TargetState.Skipped))
         {
             journal.Delete();
             run = run with { JournalRemoved = true };
         }
 
-        FleetReport.Write(context, run, outcomes, exitCode);
-        return exitCode;
+        FleetReport.Write(context, run, outcomes, context.ExitCodeOf(outcome));
+        return outcome;
     }
 
     private static JournalHeader Header(BundleContext context, FleetVerb verb, long? targetVersion, FleetShard shard, IReadOnlyList<FleetTarget> targets)

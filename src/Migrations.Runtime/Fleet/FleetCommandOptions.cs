@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Fleet;
 
@@ -68,7 +68,7 @@ internal sealed class FleetCommandOptions
     public string? TargetsFile(ParseResult result) => result.GetValue(_targets);
 
     /// <summary>The verb on --connection (or DATABASE_URL), or on every target of --targets.</summary>
-    public Task<int> RunAsync(ParseResult result, BundleContext context, string? connection, long? targetVersion, SingleTargetAction action, CancellationToken cancellationToken)
+    public Task<Outcome> RunAsync(ParseResult result, BundleContext context, string? connection, long? targetVersion, SingleTargetAction action, CancellationToken cancellationToken)
     {
         var targets = result.GetValue(_targets);
         if (targets is null)
@@ -76,7 +76,7 @@ internal sealed class FleetCommandOptions
             var stray = Own().Skip(1).FirstOrDefault(option => result.GetResult(option) is { Implicit: false });
             if (stray is not null)
             {
-                throw BundleException.Usage($"{stray.Name} needs --targets FILE (it is about running on many databases).");
+                throw BundleFailure.Usage($"{stray.Name} needs --targets FILE (it is about running on many databases).");
             }
 
             return action(context, connection, cancellationToken);
@@ -84,7 +84,7 @@ internal sealed class FleetCommandOptions
 
         if (!string.IsNullOrWhiteSpace(connection))
         {
-            throw BundleException.Usage("--connection and --targets exclude each other: put every database into the targets file.");
+            throw BundleFailure.Usage("--connection and --targets exclude each other: put every database into the targets file.");
         }
 
         var options = new FleetOptions(

@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Fleet;
 
@@ -10,22 +10,22 @@ namespace Migrations.Runtime.Fleet;
 /// </summary>
 internal static class FleetExitCode
 {
-    public static int Of(IEnumerable<TargetOutcome> outcomes) =>
-        outcomes.Where(outcome => outcome.ExitCode is not null and not ExitCodes.Success)
-            .Select(outcome => outcome.ExitCode!.Value)
+    public static Outcome Of(IEnumerable<TargetOutcome> outcomes) =>
+        outcomes.Where(outcome => outcome.Kind is not null and not Outcome.Success)
+            .Select(outcome => outcome.Kind!.Value)
             .OrderByDescending(Rank)
-            .DefaultIfEmpty(ExitCodes.Success)
+            .DefaultIfEmpty(Outcome.Success)
             .First();
 
     /// <summary>A busy database, not a broken migration: a backfill or index build that gave up waiting (13) resumes on the next deploy.</summary>
-    public static bool MayPassOnRetry(int exitCode) =>
-        exitCode is ExitCodes.CannotConnect or ExitCodes.DeployLockNotAcquired or ExitCodes.LockTimeout or ExitCodes.GaveUpWaiting;
+    public static bool MayPassOnRetry(Outcome outcome) =>
+        outcome is Outcome.CannotConnect or Outcome.DeployLockNotAcquired or Outcome.LockTimeout or Outcome.GaveUpWaiting;
 
-    private static int Rank(int exitCode) => exitCode switch
+    private static int Rank(Outcome outcome) => outcome switch
     {
-        ExitCodes.Cancelled => 4,
-        ExitCodes.PendingMigrations => 1,
-        _ when MayPassOnRetry(exitCode) => 2,
+        Outcome.Cancelled => 4,
+        Outcome.PendingMigrations => 1,
+        _ when MayPassOnRetry(outcome) => 2,
         _ => 3,
     };
 }

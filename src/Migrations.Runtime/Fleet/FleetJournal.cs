@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Fleet;
@@ -53,11 +53,11 @@ internal sealed class FleetJournal : IDisposable
         }
         catch (IOException exception) when (File.Exists(path) && exception is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            throw new BundleException(ExitCodes.Refused, $"The journal {path} is in use by another fleet run of these targets. Wait for it to finish, or pass another --journal.", exception);
+            throw new BundleFailure(Outcome.Refused, $"The journal {path} is in use by another fleet run of these targets. Wait for it to finish, or pass another --journal.", exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw BundleException.Usage($"Cannot write the journal {path} ({exception.Message.TrimEnd('.')}). Pass --journal PATH in a folder you can write to.");
+            throw BundleFailure.Usage($"Cannot write the journal {path} ({exception.Message.TrimEnd('.')}). Pass --journal PATH in a folder you can write to.");
         }
 
         var lines = ReadLines(stream);
@@ -178,7 +178,8 @@ internal sealed class FleetJournal : IDisposable
                     break;
                 case "finished":
                     interrupted.Remove(target);
-                    if (record["exitCode"]?.GetValue<int>() == ExitCodes.Success)
+                    // Exit code 0: the target succeeded.
+                    if (record["exitCode"]?.GetValue<int>() == 0)
                     {
                         finished.Add(target);
                     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Fleet;
@@ -24,7 +24,7 @@ internal static class FleetReport
         {
             outcome.Target.Line.ToString(CultureInfo.InvariantCulture),
             outcome.Target.Label,
-            outcome.ExitCode is { } code and not ExitCodes.Success ? $"{outcome.Result} (exit {code})" : outcome.Result,
+            outcome is { Kind: not (null or Outcome.Success), ExitCode: { } code } ? $"{outcome.Result} (exit {code})" : outcome.Result,
             outcome.Count?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             outcome.State is TargetState.Succeeded or TargetState.Failed ? $"{outcome.Duration.TotalSeconds:0.00}s" : string.Empty,
         }).ToList();

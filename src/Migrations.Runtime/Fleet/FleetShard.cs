@@ -1,5 +1,5 @@
 using System.Globalization;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Fleet;
 
@@ -40,7 +40,7 @@ public sealed record FleetShard(int Index, int Count)
         var count = environment(CountVariable);
         if (string.IsNullOrWhiteSpace(count))
         {
-            throw BundleException.Usage($"{IndexVariable} is set (a Kubernetes Indexed Job) but {CountVariable} is not: set {CountVariable} in the pod's env to the Job's spec.completions, or pass --shard I/N.");
+            throw BundleFailure.Usage($"{IndexVariable} is set (a Kubernetes Indexed Job) but {CountVariable} is not: set {CountVariable} in the pod's env to the Job's spec.completions, or pass --shard I/N.");
         }
 
         return Parse($"{index.Trim()}/{count.Trim()}", $"{IndexVariable}/{CountVariable}");
@@ -57,6 +57,6 @@ public sealed record FleetShard(int Index, int Count)
             return new FleetShard(index, count);
         }
 
-        throw BundleException.Usage($"{source} must be I/N with 0 <= I < N (shard I of N, counted from 0 like JOB_COMPLETION_INDEX), not '{text}'.");
+        throw BundleFailure.Usage($"{source} must be I/N with 0 <= I < N (shard I of N, counted from 0 like JOB_COMPLETION_INDEX), not '{text}'.");
     }
 }

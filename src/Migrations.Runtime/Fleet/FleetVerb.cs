@@ -1,17 +1,17 @@
 using System.Text.Json;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Fleet;
 
 /// <summary>
 /// What a fleet run needs to know about the verb it runs on every target: how to read the one number that matters per
-/// target out of the verb's own --json document, and what to call each exit code in the summary table.
+/// target out of the verb's own --json document, and what to call each outcome in the summary table.
 /// </summary>
 public sealed class FleetVerb
 {
-    private readonly Func<int, int?, string> _describe;
+    private readonly Func<Outcome, int?, string> _describe;
 
-    private FleetVerb(string name, string countName, string countProperty, bool countsArray, bool changesDatabases, Func<int, int?, string> describe)
+    private FleetVerb(string name, string countName, string countProperty, bool countsArray, bool changesDatabases, Func<Outcome, int?, string> describe)
     {
         Name = name;
         CountName = countName;
@@ -22,22 +22,22 @@ public sealed class FleetVerb
     }
 
     public static FleetVerb Deploy { get; } = new("deploy", "applied", "applied", countsArray: true, changesDatabases: true,
-        (code, count) => code == ExitCodes.Success ? (count > 0 ? "deployed" : "up to date") : "failed");
+        (code, count) => code == Outcome.Success ? (count > 0 ? "deployed" : "up to date") : "failed");
 
     public static FleetVerb Status { get; } = new("status", "pending", "pending", countsArray: false, changesDatabases: false,
         (code, count) => code switch
         {
-            ExitCodes.Success => count > 0 ? "pending" : "up to date",
-            ExitCodes.PendingMigrations => "pending",
-            ExitCodes.ValidationFailed => "needs attention",
+            Outcome.Success => count > 0 ? "pending" : "up to date",
+            Outcome.PendingMigrations => "pending",
+            Outcome.ValidationFailed => "needs attention",
             _ => "failed",
         });
 
     public static FleetVerb Validate { get; } = new("validate", "problems", "problems", countsArray: true, changesDatabases: false,
-        (code, _) => code switch { ExitCodes.Success => "valid", ExitCodes.ValidationFailed => "invalid", _ => "failed" });
+        (code, _) => code switch { Outcome.Success => "valid", Outcome.ValidationFailed => "invalid", _ => "failed" });
 
     public static FleetVerb Drift { get; } = new("drift", "differences", "drift", countsArray: true, changesDatabases: false,
-        (code, _) => code switch { ExitCodes.Success => "no drift", ExitCodes.DriftFound => "drift", _ => "failed" });
+        (code, _) => code switch { Outcome.Success => "no drift", Outcome.DriftFound => "drift", _ => "failed" });
 
     public string Name { get; }
 
@@ -51,7 +51,7 @@ public sealed class FleetVerb
     /// <summary>Only a verb that changes the databases keeps a journal, stops on failure and knows canaries.</summary>
     public bool ChangesDatabases { get; }
 
-    public string Describe(int exitCode, int? count) => _describe(exitCode, count);
+    public string Describe(Outcome outcome, int? count) => _describe(outcome, count);
 
     public int? Count(JsonElement? document)
     {

@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Npgsql;
 
 namespace Migrations.Runtime.Fleet;
 
 /// <summary>The single-target verb a fleet runs: exactly what <c>verb --connection CONNECTION</c> would do.</summary>
-public delegate Task<int> SingleTargetAction(BundleContext context, string? connection, CancellationToken cancellationToken);
+public delegate Task<Outcome> SingleTargetAction(BundleContext context, string? connection, CancellationToken cancellationToken);
 
 /// <summary>
 /// Runs the verb on one target through its own code path (own session, deploy lock, history, timeouts, retries), with
-/// its JSON document captured for the fleet's summary, and turns every failure into an exit code and one line, as
+/// its JSON document captured for the fleet's summary, and turns every failure into an outcome and one line, as
 /// the bundle's top level does for a single target.
 /// </summary>
 internal static class TargetRun
@@ -20,16 +20,16 @@ internal static class TargetRun
         var output = new StringWriter();
         var context = fleet.ForTarget(output, progress.For(target));
         var stopwatch = Stopwatch.StartNew();
-        int exitCode;
+        Outcome kind;
         string? error = null;
         try
         {
-            exitCode = await action(context, target.Connection, cancellationToken);
+            kind = await action(context, target.Connection, cancellationToken);
         }
         catch (Exception exception)
         {
-            var failure = Bundle.Explain(exception, fleet.Assembly.GetName().Name ?? "bundle");
-            exitCode = failure.ExitCode;
+            var failure = ExceptionOutcome.Explain(exception, fleet.Assembly.GetName().Name ?? "bundle");
+            kind = failure.Kind;
             error = failure.Message;
             if (failure.InnerException is not null && Environment.GetEnvironmentVariable("MIGRATIONS_DEBUG") == "1")
             {
@@ -52,9 +52,10 @@ internal static class TargetRun
         var count = verb.Count(document);
         return new TargetOutcome(
             target,
-            exitCode == ExitCodes.Success ? TargetState.Succeeded : TargetState.Failed,
-            exitCode,
-            verb.Describe(exitCode, count),
+            kind == Outcome.Success ? TargetState.Succeeded : TargetState.Failed,
+            kind,
+            fleet.ExitCodeOf(kind),
+            verb.Describe(kind, count),
             count,
             error,
             document,

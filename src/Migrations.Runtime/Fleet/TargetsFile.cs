@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Fleet;
 
@@ -22,13 +22,13 @@ public static class TargetsFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw BundleException.Usage($"Cannot read the targets file {path} ({exception.Message.TrimEnd('.')}). Pass a readable file to --targets.");
+            throw BundleFailure.Usage($"Cannot read the targets file {path} ({exception.Message.TrimEnd('.')}). Pass a readable file to --targets.");
         }
 
         var targets = text.TrimStart().StartsWith('[') || text.TrimStart().StartsWith('{') ? ParseJson(path, text) : ParseLines(path, text);
         if (targets.Count == 0)
         {
-            throw BundleException.Usage($"The targets file {path} names no target. Put one connection per line (postgresql://user@host:5432/db); # starts a comment.");
+            throw BundleFailure.Usage($"The targets file {path} names no target. Put one connection per line (postgresql://user@host:5432/db); # starts a comment.");
         }
 
         RefuseDuplicates(path, targets);
@@ -151,7 +151,7 @@ public static class TargetsFile
         {
             return new FleetTarget(line, name, group, connection.Trim(), ConnectionStringParser.Parse(connection));
         }
-        catch (BundleException exception)
+        catch (BundleFailure exception)
         {
             // The parser's messages never repeat the connection string; neither does this one.
             throw Problem(path, line, exception.Message.TrimEnd('.'));
@@ -165,15 +165,15 @@ public static class TargetsFile
         {
             if (seen.TryGetValue(target.Address, out var first))
             {
-                throw BundleException.Usage($"{path} line {target.Line}: the same target as line {first.Line} ({target.Address}). List each database (or schema) once.");
+                throw BundleFailure.Usage($"{path} line {target.Line}: the same target as line {first.Line} ({target.Address}). List each database (or schema) once.");
             }
 
             seen[target.Address] = target;
         }
     }
 
-    private static BundleException Problem(string path, int line, string problem) =>
-        BundleException.Usage($"{path} line {line}: {problem}.");
+    private static BundleFailure Problem(string path, int line, string problem) =>
+        BundleFailure.Usage($"{path} line {line}: {problem}.");
 
     private static int LineOf(byte[] bytes, long offset)
     {

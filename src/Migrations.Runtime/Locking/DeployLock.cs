@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Npgsql;
 
@@ -55,7 +55,7 @@ public sealed class DeployLock : IAsyncDisposable
 
             if (stopwatch.Elapsed >= wait)
             {
-                throw new BundleException(ExitCodes.DeployLockNotAcquired, $"Another deployer holds the deploy lock ({await deployLock.DescribeHolderAsync(cancellationToken)}) and did not release it within {wait.TotalSeconds:0}s. Wait for it to finish, or raise --lock-wait.");
+                throw new BundleFailure(Outcome.DeployLockNotAcquired, $"Another deployer holds the deploy lock ({await deployLock.DescribeHolderAsync(cancellationToken)}) and did not release it within {wait.TotalSeconds:0}s. Wait for it to finish, or raise --lock-wait.");
             }
 
             await Task.Delay(PollInterval, cancellationToken);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Postgres;
 
@@ -24,7 +24,7 @@ internal static partial class PostgresTools
     /// <summary>The newest copy of a program, or a failure that says how to install it.</summary>
     public static string Find(string program) =>
         Candidates(program).FirstOrDefault()
-        ?? throw new BundleException(ExitCodes.ToolFailed, $"{program} was not found on PATH or in /usr/lib/postgresql/*/bin. Install the PostgreSQL client programs (e.g. apt-get install postgresql-client) and retry.");
+        ?? throw new BundleFailure(Outcome.ToolFailed, $"{program} was not found on PATH or in /usr/lib/postgresql/*/bin. Install the PostgreSQL client programs (e.g. apt-get install postgresql-client) and retry.");
 
     /// <summary>The major version a program reports with --version ("pg_dump (PostgreSQL) 15.8" → 15).</summary>
     public static int MajorVersion(string path)
@@ -44,7 +44,7 @@ internal static partial class PostgresTools
         }
 
         var fitting = candidates.Where(candidate => candidate.Major >= serverMajor).OrderByDescending(candidate => candidate.Major).FirstOrDefault();
-        return fitting.Path ?? throw new BundleException(ExitCodes.ToolFailed,
+        return fitting.Path ?? throw new BundleFailure(Outcome.ToolFailed,
             $"{program} {candidates.Max(candidate => candidate.Major)} is older than the server (PostgreSQL {serverMajor}) and cannot read it. Install the PostgreSQL {serverMajor} client programs (e.g. apt-get install postgresql-client-{serverMajor}).");
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Postgres;
@@ -45,7 +45,7 @@ internal sealed class PrivateCluster : IAsyncDisposable
         var binDirectory = Path.GetDirectoryName(initdb)!;
         if (!File.Exists(Path.Combine(binDirectory, "pg_ctl")))
         {
-            throw new BundleException(ExitCodes.ToolFailed, $"pg_ctl was not found beside {initdb}. Install the PostgreSQL server package, or pass --connection to test on an existing server.");
+            throw new BundleFailure(Outcome.ToolFailed, $"pg_ctl was not found beside {initdb}. Install the PostgreSQL server package, or pass --connection to test on an existing server.");
         }
 
         var runAs = PostgresTools.RunningAsRoot ? Owner : null;
@@ -87,7 +87,7 @@ internal sealed class PrivateCluster : IAsyncDisposable
     {
         if (result.ExitCode != 0)
         {
-            throw new BundleException(ExitCodes.ToolFailed, $"Could not start a private PostgreSQL cluster: {step} failed ({result.FirstErrorLine}). Pass --connection to test on an existing server instead.");
+            throw new BundleFailure(Outcome.ToolFailed, $"Could not start a private PostgreSQL cluster: {step} failed ({result.FirstErrorLine}). Pass --connection to test on an existing server instead.");
         }
     }
 

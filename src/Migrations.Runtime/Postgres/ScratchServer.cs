@@ -1,5 +1,5 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Npgsql;
 
@@ -35,7 +35,7 @@ internal sealed class ScratchServer : IAsyncDisposable
     public static ScratchServer OnConnectionOrPrivateCluster(string? connection, IProgressReporter progress, CancellationToken cancellationToken)
     {
         var given = string.IsNullOrWhiteSpace(connection) ? Environment.GetEnvironmentVariable("DATABASE_URL") : connection;
-        return string.IsNullOrWhiteSpace(given) ? OnPrivateCluster(progress, cancellationToken) : OnServer(Cli.BundleContext.ResolveConnection(given), progress);
+        return string.IsNullOrWhiteSpace(given) ? OnPrivateCluster(progress, cancellationToken) : OnServer(BundleContext.ResolveConnection(given), progress);
     }
 
     public static ScratchServer OnPrivateCluster(IProgressReporter progress, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ internal sealed class ScratchServer : IAsyncDisposable
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
-            throw new BundleException(ExitCodes.Refused, $"User '{Server.Username}' may not create databases on {Server.Host}:{Server.Port}, and {purpose} needs a temporary one. Connect as a user with CREATEDB ('test' also runs without --connection, on a private cluster).", exception);
+            throw new BundleFailure(Outcome.Refused, $"User '{Server.Username}' may not create databases on {Server.Host}:{Server.Port}, and {purpose} needs a temporary one. Connect as a user with CREATEDB ('test' also runs without --connection, on a private cluster).", exception);
         }
 
         return new TemporaryDatabase(Server, Server.ForDatabase(name));

@@ -1,6 +1,6 @@
 using Migrations.Runtime.BuildValidation;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 using Migrations.Safety.Judging;
@@ -14,7 +14,7 @@ namespace Migrations.Runtime.Report;
 /// </summary>
 public static class ReportCommand
 {
-    public static int Run(BundleContext context, ReportOptions options)
+    public static Outcome Run(BundleContext context, ReportOptions options)
     {
         var (baseLock, scope) = ReadBase(options.BaseLock);
         var tests = options.TestResults is null ? null : TestResults.Read(options.TestResults);
@@ -51,7 +51,7 @@ public static class ReportCommand
             context.Progress.Info($"Wrote the report of {migrations.Count} migration(s) to {options.Output}.");
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
     /// <summary>A base branch without a lock file (the first migrations of a project) has shipped nothing: all are new.</summary>
@@ -70,7 +70,7 @@ public static class ReportCommand
         }
         catch (InvalidDataException exception)
         {
-            throw BundleException.Usage($"--base-lock: {exception.Message}");
+            throw BundleFailure.Usage($"--base-lock: {exception.Message}");
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Report;
@@ -19,7 +19,7 @@ internal sealed record TestResults(string Server, int RowsPerTable, bool Passed,
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw BundleException.Usage($"Cannot read the test results {path} ({exception.Message.TrimEnd('.')}). Pass the file 'test -o FILE' wrote.");
+            throw BundleFailure.Usage($"Cannot read the test results {path} ({exception.Message.TrimEnd('.')}). Pass the file 'test -o FILE' wrote.");
         }
 
         try
@@ -29,7 +29,7 @@ internal sealed record TestResults(string Server, int RowsPerTable, bool Passed,
         }
         catch (JsonException)
         {
-            throw BundleException.Usage($"{path} is not what 'test -o' writes (empty or not its JSON): did the test run finish? Pass the file 'test -o FILE' wrote.");
+            throw BundleFailure.Usage($"{path} is not what 'test -o' writes (empty or not its JSON): did the test run finish? Pass the file 'test -o FILE' wrote.");
         }
     }
 

@@ -1,5 +1,5 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Reset;
@@ -7,10 +7,10 @@ namespace Migrations.Runtime.Reset;
 /// <summary>protect / unprotect: set or clear the mark that makes <c>reset</c> refuse a database (production, staging).</summary>
 public static class ProtectCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, bool protect, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, bool protect, CancellationToken cancellationToken)
     {
         var settings = BundleContext.ResolveConnection(connection);
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         // Protecting twice keeps the first mark: who protected the database, and when, is what the mark is for.
         var existing = await ProtectionMark.ReadAsync(session.Connection, cancellationToken);
         var unchanged = protect == (existing is not null);
@@ -32,6 +32,6 @@ public static class ProtectCommand
                 : $"{settings.Description} is {already}unprotected: reset --force may drop its schema.");
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 }

@@ -1,5 +1,5 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
+using Migrations.Runtime.Outcomes;
 using Npgsql;
 
 namespace Migrations.Runtime.Reset;
@@ -39,7 +39,7 @@ internal static class ProtectionMark
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             // PostgreSQL 15 and later also require the SET privilege on a custom parameter: owning the database is not enough.
-            throw new BundleException(ExitCodes.Refused, $"User '{settings.Username}' may not set {Setting} on database {settings.Database} ({exception.MessageText}). A superuser can protect it; so can the database owner once a superuser has run: GRANT SET ON PARAMETER {Setting} TO {History.HistoryStore.Quote(settings.Username)};", exception);
+            throw new BundleFailure(Outcome.Refused, $"User '{settings.Username}' may not set {Setting} on database {settings.Database} ({exception.MessageText}). A superuser can protect it; so can the database owner once a superuser has run: GRANT SET ON PARAMETER {Setting} TO {History.HistoryStore.Quote(settings.Username)};", exception);
         }
     }
 }

@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
-using Migrations.Runtime.History;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Seed;
@@ -14,22 +14,22 @@ namespace Migrations.Runtime.Reset;
 /// </summary>
 public static class ResetCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, bool force, string profile, TimeSpan lockWait, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, bool force, string profile, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         var settings = BundleContext.ResolveConnection(connection);
         if (!force)
         {
-            throw new BundleException(ExitCodes.Refused, $"reset drops schema '{settings.Schema}' of {settings.Description} with all its data. Pass --force if that is what you want.");
+            throw new BundleFailure(Outcome.Refused, $"reset drops schema '{settings.Schema}' of {settings.Description} with all its data. Pass --force if that is what you want.");
         }
 
         // A mistyped --profile must fail before the schema is gone, not after. Only the default may be absent.
         var bundle = context.Migrations;
         var profiles = profile == SeedCommand.DefaultProfile && bundle.Profiles.Count == 0 ? [] : ProfileRunner.FindOrExplain(bundle, profile);
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
-        await session.LockAsync(context, lockWait, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
+        await session.LockAsync(context.Progress, lockWait, cancellationToken);
         if (await ProtectionMark.ReadAsync(session.Connection, cancellationToken) is { } mark)
         {
-            throw new BundleException(ExitCodes.Refused, $"{settings.Description} is protected ({mark}); reset refuses it. If it really is a throwaway database, run 'unprotect' first.");
+            throw new BundleFailure(Outcome.Refused, $"{settings.Description} is protected ({mark}); reset refuses it. If it really is a throwaway database, run 'unprotect' first.");
         }
 
         context.Progress.Info($"Resetting {settings.Description}: dropping schema '{settings.Schema}'.");
@@ -53,7 +53,7 @@ public static class ResetCommand
             context.Output.WriteLine($"Reset {settings.Description}: applied {bundle.Migrations.Count} migration(s), {seedNote}.");
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
     /// <summary>

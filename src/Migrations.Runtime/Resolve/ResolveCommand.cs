@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 
@@ -12,18 +12,18 @@ namespace Migrations.Runtime.Resolve;
 /// </summary>
 public static class ResolveCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, long? applied, long? rolledBack, string? reason, TimeSpan lockWait, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, long? applied, long? rolledBack, string? reason, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         if (applied is null == rolledBack is null)
         {
-            throw BundleException.Usage("Say what to record: --applied VERSION (the change is in the database) or --rolled-back VERSION (it is not).");
+            throw BundleFailure.Usage("Say what to record: --applied VERSION (the change is in the database) or --rolled-back VERSION (it is not).");
         }
 
         var version = applied ?? rolledBack!.Value;
         var migration = context.Migrations.Get(version);
         var settings = BundleContext.ResolveConnection(connection);
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
-        await session.LockAsync(context, lockWait, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
+        await session.LockAsync(context.Progress, lockWait, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);
         history.TryGetValue(version, out var before);
         var state = applied is not null ? MigrationState.ResolvedApplied : MigrationState.ResolvedRolledBack;
@@ -46,6 +46,6 @@ public static class ResolveCommand
             context.Output.WriteLine(message);
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 }

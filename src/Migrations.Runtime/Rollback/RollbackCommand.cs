@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 
@@ -12,29 +12,29 @@ namespace Migrations.Runtime.Rollback;
 /// </summary>
 public static class RollbackCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, int? steps, long? to, bool dryRun, TimeSpan lockWait, DeployTimeouts timeouts, RetryPolicy retries, IReadOnlyList<string> allowedSchemas, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, int? steps, long? to, bool dryRun, TimeSpan lockWait, DeployTimeouts timeouts, RetryPolicy retries, IReadOnlyList<string> allowedSchemas, CancellationToken cancellationToken)
     {
         if (steps is null == to is null)
         {
-            throw BundleException.Usage("Say how far to roll back: --steps N (the newest N migrations) or --to VERSION (everything after it; 0 for all).");
+            throw BundleFailure.Usage("Say how far to roll back: --steps N (the newest N migrations) or --to VERSION (everything after it; 0 for all).");
         }
 
         if (steps is <= 0)
         {
-            throw BundleException.Usage("--steps must be at least 1.");
+            throw BundleFailure.Usage("--steps must be at least 1.");
         }
 
         var bundle = context.Migrations;
         if (to is { } version && version != 0 && !bundle.Contains(version))
         {
-            throw BundleException.Usage($"--to {version} is not a migration of this bundle. Run 'status' to list the versions it knows, or use --to 0 to roll back everything.");
+            throw BundleFailure.Usage($"--to {version} is not a migration of this bundle. Run 'status' to list the versions it knows, or use --to 0 to roll back everything.");
         }
 
         var settings = BundleContext.ResolveConnection(connection);
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         if (!dryRun)
         {
-            await session.LockAsync(context, lockWait, cancellationToken);
+            await session.LockAsync(context.Progress, lockWait, cancellationToken);
         }
 
         var history = await session.History.ReadAsync(cancellationToken);
@@ -44,19 +44,19 @@ public static class RollbackCommand
         if (steps is { } asked && asked > applied.Count && applied.Count > 0)
         {
             // More steps than applied migrations is most likely a typo; rolling back everything must be said outright.
-            throw BundleException.Usage($"--steps {asked} is more than the {applied.Count} applied migration(s). To roll back all of them, use --to 0.");
+            throw BundleFailure.Usage($"--steps {asked} is more than the {applied.Count} applied migration(s). To roll back all of them, use --to 0.");
         }
 
         var plan = (steps is { } count ? applied.Take(count) : applied.Where(status => status.Migration.Version > to)).ToList();
         if (unknown is not null && plan.Count > 0 && unknown.Version > plan[^1].Migration.Version)
         {
-            throw new BundleException(ExitCodes.Refused, $"Migration {unknown.Version} {unknown.Name} is applied but not part of this bundle, so it cannot be rolled back with it. Use the bundle that contains it.");
+            throw new BundleFailure(Outcome.Refused, $"Migration {unknown.Version} {unknown.Name} is applied but not part of this bundle, so it cannot be rolled back with it. Use the bundle that contains it.");
         }
 
         if (plan.Count == 0)
         {
             context.Output.WriteLine(context.Json ? "{ \"rolledBack\": [] }" : "Nothing to roll back.");
-            return ExitCodes.Success;
+            return Outcome.Success;
         }
 
         // Rendered and checked before anything runs: a forward-only migration or a schema outside the tenant's would
@@ -64,7 +64,7 @@ public static class RollbackCommand
         var rendered = plan.Select(status => session.Renderer.Render(status.Migration)).ToList();
         if (rendered.FirstOrDefault(migration => migration.DownProblem?.Kind == RenderProblemKind.ForwardOnly) is { } forwardOnly)
         {
-            throw new BundleException(ExitCodes.Refused, $"Migration {forwardOnly.Migration.DisplayName} is forward-only and cannot be rolled back. Nothing was rolled back; roll back to a version after it (--to {forwardOnly.Migration.Version}).");
+            throw new BundleFailure(Outcome.Refused, $"Migration {forwardOnly.Migration.DisplayName} is forward-only and cannot be rolled back. Nothing was rolled back; roll back to a version after it (--to {forwardOnly.Migration.Version}).");
         }
 
         TenantSchemaGuard.RefuseOtherSchemas(settings, rendered.Select(migration => (migration.Migration, migration.Down)), allowedSchemas);
@@ -94,11 +94,11 @@ public static class RollbackCommand
             context.Output.WriteLine($"Rolled back {done.Count} migration(s).");
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
     /// <summary>What the rollback would run, after the same checks (a forward-only migration or another schema is refused as by the rollback).</summary>
-    private static int ReportDryRun(BundleContext context, string database, IReadOnlyList<RenderedMigration> plan)
+    private static Outcome ReportDryRun(BundleContext context, string database, IReadOnlyList<RenderedMigration> plan)
     {
         if (context.Json)
         {
@@ -108,7 +108,7 @@ public static class RollbackCommand
                 dryRun = true,
                 rollBack = plan.Select(rendered => new { version = rendered.Migration.Version, name = rendered.Migration.Name, transactional = rendered.Migration.IsTransactional, sql = rendered.Down }),
             });
-            return ExitCodes.Success;
+            return Outcome.Success;
         }
 
         var builder = new System.Text.StringBuilder();
@@ -120,6 +120,6 @@ public static class RollbackCommand
         }
 
         context.Output.Write(builder.ToString());
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 }

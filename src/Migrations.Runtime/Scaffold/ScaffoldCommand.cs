@@ -1,7 +1,7 @@
 using System.Globalization;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Connection;
 using Migrations.Runtime.Create;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Schema.Catalog;
 
@@ -16,7 +16,7 @@ public static class ScaffoldCommand
 {
     public const string DefaultName = "Baseline";
 
-    public static async Task<int> RunAsync(BundleContext context, string? connection, IReadOnlyList<string> schemas, string? projectDirectory, string name, long? version, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, IReadOnlyList<string> schemas, string? projectDirectory, string name, long? version, CancellationToken cancellationToken)
     {
         var settings = BundleContext.ResolveConnection(connection);
         var className = CreateCommand.ToClassName(name);
@@ -27,7 +27,7 @@ public static class ScaffoldCommand
         var path = Path.Combine(migrationsDirectory, $"{versionText}_{className}.cs");
         if (version is { } chosen && context.Migrations.Contains(chosen))
         {
-            throw BundleException.Usage($"--version {chosen} is already a migration of this bundle. Choose a version no migration has.");
+            throw BundleFailure.Usage($"--version {chosen} is already a migration of this bundle. Choose a version no migration has.");
         }
 
         DatabaseCatalog catalog;
@@ -40,7 +40,7 @@ public static class ScaffoldCommand
         var missing = chosenSchemas.Where(schema => !catalog.Schemas.Exists(existing => existing.Name == schema)).ToList();
         if (missing.Count > 0)
         {
-            throw BundleException.Usage($"{settings.Description} has no schema {string.Join(", ", missing)}. Name schemas that exist (--schema), or leave it out for the connection's ({settings.Schema}).");
+            throw BundleFailure.Usage($"{settings.Description} has no schema {string.Join(", ", missing)}. Name schemas that exist (--schema), or leave it out for the connection's ({settings.Schema}).");
         }
 
         var header = $"The schema{(chosenSchemas.Count > 1 ? "s" : string.Empty)} {string.Join(", ", chosenSchemas.Order(StringComparer.Ordinal))} of database {settings.Database}, as scaffold read {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n"
@@ -55,7 +55,7 @@ public static class ScaffoldCommand
         }
 
         Report(context, settings, directory, path, versionText, migration);
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
     private static void Report(BundleContext context, ConnectionSettings settings, string directory, string path, string version, ScaffoldedMigration migration)

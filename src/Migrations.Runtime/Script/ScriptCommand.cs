@@ -1,5 +1,5 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 
@@ -8,20 +8,20 @@ namespace Migrations.Runtime.Script;
 /// <summary>script: renders the SQL of a range of migrations offline, for review. No database is touched.</summary>
 public static class ScriptCommand
 {
-    public static int Run(BundleContext context, long? from, long? to, bool down, string? outputPath)
+    public static Outcome Run(BundleContext context, long? from, long? to, bool down, string? outputPath)
     {
         var bundle = context.Migrations;
         foreach (var bound in new[] { from, to })
         {
             if (bound is { } version && version != 0 && !bundle.Contains(version))
             {
-                throw BundleException.Usage($"{version} is not a migration of this bundle. Run 'status' to list the versions it knows.");
+                throw BundleFailure.Usage($"{version} is not a migration of this bundle. Run 'status' to list the versions it knows.");
             }
         }
 
         if (from is { } after && to is { } upTo && upTo <= after)
         {
-            throw BundleException.Usage($"--to {upTo} is not after --from {after}: --from is exclusive and --to inclusive, so the range is empty. Swap them, or use --down for the reverse order.");
+            throw BundleFailure.Usage($"--to {upTo} is not after --from {after}: --from is exclusive and --to inclusive, so the range is empty. Swap them, or use --down for the reverse order.");
         }
 
         var range = bundle.Migrations.Where(migration => (from is null || migration.Version > from) && (to is null || migration.Version <= to)).ToList();
@@ -57,7 +57,7 @@ public static class ScriptCommand
                 JsonOutput.Write(context.Output, new { wrote = outputPath, migrations = rendered.Count });
             }
 
-            return ExitCodes.Success;
+            return Outcome.Success;
         }
 
         var script = $"-- {(down ? "Down" : "Up")} SQL of {rendered.Count} migration(s), rendered offline by {context.Actor.BundleVersion}.\n\n" + SqlScriptWriter.Write(rendered, down);
@@ -71,6 +71,6 @@ public static class ScriptCommand
             context.Output.WriteLine($"Wrote {rendered.Count} migration(s) to {outputPath}.");
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 }

@@ -1,8 +1,8 @@
 using System.Reflection;
 using FluentMigrator;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Npgsql;
 
@@ -25,7 +25,7 @@ internal static class ProfileRunner
         if (profiles.Count == 0)
         {
             var known = bundle.Profiles.Select(NameOf).Distinct().ToList();
-            throw BundleException.Usage($"The bundle has no [Profile(\"{profile}\")] class. {(known.Count == 0 ? "It has no profiles at all: add a class with [Profile(\"seed\")]." : "Profiles it has: " + string.Join(", ", known) + ".")}");
+            throw BundleFailure.Usage($"The bundle has no [Profile(\"{profile}\")] class. {(known.Count == 0 ? "It has no profiles at all: add a class with [Profile(\"seed\")]." : "Profiles it has: " + string.Join(", ", known) + ".")}");
         }
 
         return profiles;
@@ -52,7 +52,7 @@ internal static class ProfileRunner
             {
                 RollbackQuietly(processor);
                 var cause = Innermost(exception) is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : Innermost(exception).Message;
-                throw new BundleException(ExitCodes.MigrationFailed, $"Seed profile class {type.Name} failed ({MessageText.FirstLine(cause)}); nothing of it was applied ({done.Count} class(es) before it were). Fix it and run seed again.", exception);
+                throw new BundleFailure(Outcome.MigrationFailed, $"Seed profile class {type.Name} failed ({MessageText.FirstLine(cause)}); nothing of it was applied ({done.Count} class(es) before it were). Fix it and run seed again.", exception);
             }
             finally
             {

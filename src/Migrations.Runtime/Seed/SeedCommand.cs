@@ -1,5 +1,5 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Seed;
@@ -9,13 +9,13 @@ public static class SeedCommand
 {
     public const string DefaultProfile = "seed";
 
-    public static async Task<int> RunAsync(BundleContext context, string? connection, string profile, TimeSpan lockWait, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, string profile, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         var profiles = ProfileRunner.FindOrExplain(context.Migrations, profile);
 
         var settings = BundleContext.ResolveConnection(connection);
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
-        await session.LockAsync(context, lockWait, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
+        await session.LockAsync(context.Progress, lockWait, cancellationToken);
         context.Progress.Info($"Seeding {settings.Description} with profile '{profile}'.");
         var ran = await ProfileRunner.RunAsync(session, profiles, context.Progress, cancellationToken);
         if (context.Json)
@@ -27,6 +27,6 @@ public static class SeedCommand
             context.Output.WriteLine($"Seeded {settings.Description}: ran {ran.Count} class(es) of profile '{profile}'.");
         }
 
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Create;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Scaffold;
@@ -14,14 +14,14 @@ namespace Migrations.Runtime.Squash;
 /// </summary>
 public static class SquashCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, long to, string? projectDirectory, string name, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, long to, string? projectDirectory, string name, CancellationToken cancellationToken)
     {
         var bundle = context.Migrations;
         var target = bundle.Get(to);
         var squashed = bundle.Migrations.Where(migration => migration.Version <= to).ToList();
         if (squashed.Count < 2)
         {
-            throw BundleException.Usage($"Only {target.DisplayName} is at or below {to}: squash needs at least two migrations to replace.");
+            throw BundleFailure.Usage($"Only {target.DisplayName} is at or below {to}: squash needs at least two migrations to replace.");
         }
 
         var directory = MigrationFile.ProjectDirectory(projectDirectory);
@@ -33,7 +33,7 @@ public static class SquashCommand
         var taken = Directory.EnumerateFiles(directory, $"*_{className}.cs", SearchOption.AllDirectories).Where(file => !replacedFiles.Contains(file)).ToList();
         if (taken.Count > 0)
         {
-            throw new BundleException(ExitCodes.Refused, $"A migration named {className} stays in the project ({Path.GetRelativePath(directory, taken[0])}). Choose another name with --name. Nothing was changed.");
+            throw new BundleFailure(Outcome.Refused, $"A migration named {className} stays in the project ({Path.GetRelativePath(directory, taken[0])}). Choose another name with --name. Nothing was changed.");
         }
 
         // Every version the squash stands for: those it replaces now, and those an earlier squash among them replaced.
@@ -41,7 +41,7 @@ public static class SquashCommand
         ScaffoldedMigration migration;
         await using (var server = ScratchServer.OnConnectionOrPrivateCluster(connection, context.Progress, cancellationToken))
         {
-            var schema = await ExpectedSchema.BuildAsync(context, server, squashed, "squash", cancellationToken, withDependencies: true);
+            var schema = await ExpectedSchema.BuildAsync(context.Assembly, context.Actor, context.Progress, server, squashed, "squash", cancellationToken, withDependencies: true);
             var catalog = schema.Catalog;
             var header = $"Squash of {squashed.Count} migration(s), {squashed[0].Version} to {to}: the schema they produce, as scaffold wrote it {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n"
                 + "Databases that ran them count it as applied (it takes the version of the newest); new databases run it instead of them.";
@@ -71,7 +71,7 @@ public static class SquashCommand
         }
 
         Report(context, directory, path, squashed.Count, versions, replacedFiles, migration);
-        return ExitCodes.Success;
+        return Outcome.Success;
     }
 
     private static void Report(BundleContext context, string directory, string path, int count, IReadOnlyList<long> versions, IReadOnlyList<string> removed, ScaffoldedMigration migration)

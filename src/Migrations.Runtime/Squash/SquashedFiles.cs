@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 
 namespace Migrations.Runtime.Squash;
 
@@ -50,13 +50,13 @@ internal static partial class SquashedFiles
 
         if (mixed.Count > 0)
         {
-            throw new BundleException(ExitCodes.Refused, $"{string.Join(", ", mixed)} also declare{(mixed.Count == 1 ? "s" : string.Empty)} migrations that are not squashed: move those to files of their own, then squash. Nothing was changed.");
+            throw new BundleFailure(Outcome.Refused, $"{string.Join(", ", mixed)} also declare{(mixed.Count == 1 ? "s" : string.Empty)} migrations that are not squashed: move those to files of their own, then squash. Nothing was changed.");
         }
 
         var lost = versions.Where(version => !found.ContainsKey(version)).Order().ToList();
         if (lost.Count > 0)
         {
-            throw new BundleException(ExitCodes.Refused, $"No file under {projectDirectory} declares migration {string.Join(", ", lost)}, so squash cannot replace it. Run squash in the project directory (or pass --project-dir). Nothing was changed.");
+            throw new BundleFailure(Outcome.Refused, $"No file under {projectDirectory} declares migration {string.Join(", ", lost)}, so squash cannot replace it. Run squash in the project directory (or pass --project-dir). Nothing was changed.");
         }
 
         return found.Values.SelectMany(paths => paths).Distinct().Order(StringComparer.Ordinal).ToList();

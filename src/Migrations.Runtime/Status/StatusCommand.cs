@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 
@@ -12,7 +12,7 @@ namespace Migrations.Runtime.Status;
 /// </summary>
 public static class StatusCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, bool exitCode, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, bool exitCode, CancellationToken cancellationToken)
     {
         var settings = BundleContext.ResolveConnection(connection);
         var bundle = context.Migrations;
@@ -20,7 +20,7 @@ public static class StatusCommand
         // doing both at once keeps status fast on large projects. Run from the build output, the build's checksums
         // (ChecksumManifest) stand in for the rendering when they were rendered from these very assemblies.
         var checksums = Task.Run(() => ChecksumManifest.Read(context.Assembly, bundle.Migrations.Select(migration => migration.Version)) ?? RenderChecksums(context, bundle), cancellationToken);
-        await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+        await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);
         var analysis = HistoryAnalysis.Analyse(bundle, history, await checksums);
         var backfills = (await new Backfill.BackfillProgressStore(session.Connection, session.History.BackfillTable)
@@ -56,15 +56,15 @@ public static class StatusCommand
 
         if (!exitCode)
         {
-            return ExitCodes.Success;
+            return Outcome.Success;
         }
 
         if (analysis.Modified.Any() || analysis.Unfinished.Any() || analysis.Unknown.Count > 0 || analysis.OutOfOrder.Any() || analysis.PartlySquashed.Any())
         {
-            return ExitCodes.ValidationFailed;
+            return Outcome.ValidationFailed;
         }
 
-        return analysis.Pending.Any() ? ExitCodes.PendingMigrations : ExitCodes.Success;
+        return analysis.Pending.Any() ? Outcome.PendingMigrations : Outcome.Success;
     }
 
     private static Dictionary<long, string> RenderChecksums(BundleContext context, Discovery.MigrationSet bundle)

@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Rendering;
@@ -51,7 +51,7 @@ internal sealed class MigrationProbe(LiveSession session, MigrationSequence sequ
             var elapsed = await sequence.ApplyAsync(rendered, MigrationDirection.Up);
             return ((long)elapsed.TotalMilliseconds, await observer.StopAsync(), null);
         }
-        catch (BundleException exception) when (exception.ExitCode != ExitCodes.Cancelled)
+        catch (BundleFailure exception) when (exception.Kind != Outcome.Cancelled)
         {
             return (0, await observer.StopAsync(), exception.Message);
         }
@@ -68,7 +68,7 @@ internal sealed class MigrationProbe(LiveSession session, MigrationSequence sequ
         {
             await sequence.ApplyAsync(rendered, MigrationDirection.Down);
         }
-        catch (BundleException exception) when (exception.ExitCode != ExitCodes.Cancelled)
+        catch (BundleFailure exception) when (exception.Kind != Outcome.Cancelled)
         {
             return result with { RoundTrip = RoundTripOutcome.Failed, Failure = "Down() failed: " + exception.Message };
         }
@@ -85,7 +85,7 @@ internal sealed class MigrationProbe(LiveSession session, MigrationSequence sequ
         {
             await sequence.ApplyAsync(rendered, MigrationDirection.Up);
         }
-        catch (BundleException exception) when (exception.ExitCode != ExitCodes.Cancelled)
+        catch (BundleFailure exception) when (exception.Kind != Outcome.Cancelled)
         {
             return result with { RoundTrip = RoundTripOutcome.Failed, Failure = "Up() after Down() failed: " + exception.Message };
         }

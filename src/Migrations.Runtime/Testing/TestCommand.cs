@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Postgres;
 
 namespace Migrations.Runtime.Testing;
@@ -14,11 +14,11 @@ public static class TestCommand
 {
     public const int DefaultRows = 10_000;
 
-    public static async Task<int> RunAsync(BundleContext context, string? connection, int rows, CancellationToken cancellationToken, string? resultsPath = null)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, int rows, CancellationToken cancellationToken, string? resultsPath = null)
     {
         if (rows < 0)
         {
-            throw BundleException.Usage("--rows must be 0 or more.");
+            throw BundleFailure.Usage("--rows must be 0 or more.");
         }
 
         if (resultsPath is not null)
@@ -34,7 +34,7 @@ public static class TestCommand
         context.Progress.Info($"Testing {bundle.Migrations.Count} migration(s) in temporary database {database.Settings.Database} on {server.Description}, {rows} row(s) per table.");
 
         var results = new List<MigrationTestResult>();
-        await using (var session = await LiveSession.OpenAsync(context, database.Settings, cancellationToken))
+        await using (var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, database.Settings, cancellationToken))
         {
             // Nobody else knows the scratch database: it needs the history tables, not the deploy lock.
             await session.History.EnsureCreatedAsync(cancellationToken);
@@ -53,7 +53,7 @@ public static class TestCommand
         }
 
         TestReport.Write(context, server.Description, rows, bundle.Migrations.Count, results, stopwatch.Elapsed, resultsPath);
-        return results.All(result => result.Passed) ? ExitCodes.Success : ExitCodes.TestFailed;
+        return results.All(result => result.Passed) ? Outcome.Success : Outcome.TestFailed;
     }
 
     /// <summary>The engine's cancellation message speaks of deploys and 'resolve'; here everything is thrown away anyway.</summary>
@@ -63,9 +63,9 @@ public static class TestCommand
         {
             return await probe.RunAsync(migration);
         }
-        catch (Exception exception) when (exception is OperationCanceledException || exception is BundleException { ExitCode: ExitCodes.Cancelled })
+        catch (Exception exception) when (exception is OperationCanceledException || exception is BundleFailure { Kind: Outcome.Cancelled })
         {
-            throw new BundleException(ExitCodes.Cancelled, $"Cancelled while testing {migration.DisplayName}; {removed} removed.", exception);
+            throw new BundleFailure(Outcome.Cancelled, $"Cancelled while testing {migration.DisplayName}; {removed} removed.", exception);
         }
     }
 }

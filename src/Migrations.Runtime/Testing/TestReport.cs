@@ -1,4 +1,4 @@
-using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime.Testing;

@@ -1,6 +1,6 @@
-using Migrations.Runtime.Cli;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Migrations.Runtime.Rendering;
 
@@ -12,7 +12,7 @@ namespace Migrations.Runtime.Validate;
 /// </summary>
 public static class ValidateCommand
 {
-    public static async Task<int> RunAsync(BundleContext context, string? connection, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(BundleContext context, string? connection, CancellationToken cancellationToken)
     {
         var bundle = context.Migrations;
         var problems = new List<string>();
@@ -35,7 +35,7 @@ public static class ValidateCommand
         if (hasConnection)
         {
             var settings = BundleContext.ResolveConnection(connection);
-            await using var session = await LiveSession.OpenAsync(context, settings, cancellationToken);
+            await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
             var history = await session.History.ReadAsync(cancellationToken);
             // Rendering never touches the database: the checksums of the offline rendering above are the ones to compare.
             var analysis = HistoryAnalysis.Analyse(bundle, history, renderedMigrations.ToDictionary(rendered => rendered.Migration.Version, rendered => rendered.Checksum));
@@ -62,6 +62,6 @@ public static class ValidateCommand
                 : $"{problems.Count} problem(s) found.");
         }
 
-        return problems.Count == 0 ? ExitCodes.Success : ExitCodes.ValidationFailed;
+        return problems.Count == 0 ? Outcome.Success : Outcome.ValidationFailed;
     }
 }

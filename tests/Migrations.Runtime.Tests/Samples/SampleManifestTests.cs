@@ -1,6 +1,7 @@
 using System.Reflection;
 using Migrations.Runtime.Cli;
 using Migrations.Runtime.Fleet;
+using Migrations.Runtime.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace Migrations.Runtime.Tests.Samples;
@@ -52,7 +53,7 @@ public sealed class SampleManifestTests
                 failing.UnionWith(rule.Items("onExitCodes", "values").Select(value => int.Parse(((YamlScalarNode)value).Value!, System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            var retried = Failures.Where(code => FleetExitCode.MayPassOnRetry(code) || code == ExitCodes.Cancelled).ToHashSet();
+            var retried = Failures.Where(code => FleetExitCode.MayPassOnRetry(OutcomeOfExitCode.Of(code)) || code == ExitCodes.Cancelled).ToHashSet();
             Assert.True(failing.IsSubsetOf(Failures), $"{name}: {string.Join(", ", failing.Except(Failures))} is not an exit code of the bundle");
             Assert.Empty(failing.Intersect(retried));
             Assert.Equal(Failures.Except(retried).Order(), failing.Order());

@@ -78,34 +78,20 @@ public static class DeployCommand
         }
 
         context.Progress.Info($"Deploying {plan.Count} migration(s) to {settings.Description}.");
-        var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken) { Limits = options.Health ?? Backfill.HealthLimits.Default };
         var unfinished = analysis.Unfinished.Select(status => status.Migration.Version).ToHashSet();
-        var applied = new List<(RenderedMigration Rendered, long DurationMs)>();
-        await using var monitor = new BlockerMonitor(settings.ConnectionString, session.TakeWatcher());
-        foreach (var migration in plan)
+        await using var runner = new MigrationRunner(session, options.Timeouts, options.Retries, context.Progress, announce: true, cancellationToken, options.Health);
+        var run = await runner.RunAsync(plan, MigrationDirection.Up, migration => unfinished.Contains(migration.Migration.Version));
+        var applied = run.Done.Select(item => new AppliedMigration(item.Migration.Migration.Version, item.Migration.Migration.Name, (long)item.Elapsed.TotalMilliseconds)).ToList();
+        if (run is { Failed: { } failed, Failure: { } failure })
         {
-            var mode = migration.Migration.IsTransactional ? string.Empty : " (no transaction)";
-            context.Progress.Info($"  → {migration.Migration.DisplayName}{mode}");
-            try
-            {
-                var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Up, monitor, unfinished.Contains(migration.Migration.Version));
-                applied.Add((migration, (long)elapsed.TotalMilliseconds));
-                context.Progress.Info($"    applied in {elapsed.TotalSeconds:0.00}s");
-            }
-            catch (BundleFailure failure)
-            {
-                var rollback = options.RollbackOnFailure
-                    ? await FailureRollback.RunAsync(applier, monitor, applied.Select(item => item.Rendered).ToList(), migration, failure, options, settings, context.Progress)
-                    : null;
-                return ReportFailure(context, settings.Description, rolledBack, Applied(applied), migration, failure, rollback);
-            }
+            var rollback = options.RollbackOnFailure
+                ? await FailureRollback.RunAsync(runner, run.Done.Select(item => item.Migration).ToList(), failed, failure, options, settings, context.Progress)
+                : null;
+            return ReportFailure(context, settings.Description, rolledBack, applied, failed, failure, rollback);
         }
 
-        return Report(context, settings.Description, rolledBack, Applied(applied), $"Deployed {applied.Count} migration(s) in {applied.Sum(item => item.DurationMs) / 1000.0:0.00}s.");
+        return Report(context, settings.Description, rolledBack, applied, $"Deployed {applied.Count} migration(s) in {applied.Sum(item => item.DurationMs) / 1000.0:0.00}s.");
     }
-
-    private static List<AppliedMigration> Applied(IEnumerable<(RenderedMigration Rendered, long DurationMs)> applied) =>
-        applied.Select(item => new AppliedMigration(item.Rendered.Migration.Version, item.Rendered.Migration.Name, item.DurationMs)).ToList();
 
     private static void RefuseUnsafeHistory(HistoryAnalysis analysis, DeployOptions options)
     {

@@ -16,7 +16,7 @@ namespace Migrations.Runtime.Deploy;
 /// </summary>
 internal static class FailureRollback
 {
-    public static async Task<RollbackOutcome> RunAsync(MigrationApplier applier, BlockerMonitor monitor, IReadOnlyList<RenderedMigration> appliedThisRun, RenderedMigration failed, BundleFailure failure, DeployOptions options, ConnectionSettings settings, IProgressReporter progress)
+    public static async Task<RollbackOutcome> RunAsync(MigrationRunner runner, IReadOnlyList<RenderedMigration> appliedThisRun, RenderedMigration failed, BundleFailure failure, DeployOptions options, ConnectionSettings settings, IProgressReporter progress)
     {
         var newestFirst = appliedThisRun.Reverse().ToList();
         var blocked = failure.Kind switch
@@ -46,9 +46,7 @@ internal static class FailureRollback
             {
                 try
                 {
-                    var mode = rendered.Migration.IsTransactional ? string.Empty : " (no transaction)";
-                    progress.Info($"  ← {rendered.Migration.DisplayName}{mode}");
-                    var elapsed = await applier.ApplyAsync(rendered, MigrationDirection.Down, monitor);
+                    var elapsed = await runner.ApplyAsync(rendered, MigrationDirection.Down);
                     undone.Add(new Undone(rendered.Migration.Version, rendered.Migration.Name, rendered.Migration.IsTransactional, (long)elapsed.TotalMilliseconds));
                     continue;
                 }

@@ -29,7 +29,7 @@ internal static class ExpectedSchema
         await using var session = await LiveSession.OpenAsync(bundle, actor, scratch.Settings, cancellationToken);
         // Nobody else knows the scratch database: it needs the history tables, not the deploy lock.
         await session.History.EnsureCreatedAsync(cancellationToken);
-        await using (var sequence = new MigrationSequence(session, new QuietProgress(progress), cancellationToken))
+        await using (var sequence = new MigrationRunner(session, new QuietProgress(progress), cancellationToken))
         {
             await sequence.ApplyAllAsync(migrations);
         }

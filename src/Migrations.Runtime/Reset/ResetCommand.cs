@@ -37,7 +37,7 @@ public static class ResetCommand
 
         await session.History.EnsureCreatedAsync(cancellationToken);
         context.Progress.Info($"Applying {bundle.Migrations.Count} migration(s).");
-        await using (var sequence = new MigrationSequence(session, context.Progress, cancellationToken))
+        await using (var sequence = new MigrationRunner(session, context.Progress, cancellationToken))
         {
             await sequence.ApplyAllAsync(bundle.Migrations);
         }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -73,17 +74,16 @@ public static class RollbackCommand
             return ReportDryRun(context, settings.Description, rendered);
         }
 
-        var applier = new MigrationApplier(session, timeouts, retries, context.Progress, cancellationToken);
-        await using var monitor = new BlockerMonitor(settings.ConnectionString, session.TakeWatcher());
-        var done = new List<object>();
+        await using var runner = new MigrationRunner(session, timeouts, retries, context.Progress, announce: true, cancellationToken);
         context.Progress.Info($"Rolling back {plan.Count} migration(s) on {settings.Description}.");
-        foreach (var migration in rendered)
+        var run = await runner.RunAsync(rendered, MigrationDirection.Down);
+        if (run.Failure is { } failure)
         {
-            context.Progress.Info($"  ← {migration.Migration.DisplayName}");
-            var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Down, monitor);
-            done.Add(new { version = migration.Migration.Version, name = migration.Migration.Name, durationMs = (long)elapsed.TotalMilliseconds });
-            context.Progress.Info($"    rolled back in {elapsed.TotalSeconds:0.00}s");
+            // As before the runner: the failure ends the rollback with its own message and exit code.
+            ExceptionDispatchInfo.Throw(failure);
         }
+
+        var done = run.Done.Select(item => new { version = item.Migration.Migration.Version, name = item.Migration.Migration.Name, durationMs = (long)item.Elapsed.TotalMilliseconds }).ToList();
 
         if (context.Json)
         {

@@ -12,7 +12,7 @@ namespace Migrations.Runtime.Testing;
 /// Proves one migration on the scratch database: seed the existing tables, run Up() while watching its locks and
 /// the tables' storage files, then Down() (the schema must be as before) and Up() again (the same schema again).
 /// </summary>
-internal sealed class MigrationProbe(LiveSession session, MigrationSequence sequence, int rows, IProgressReporter progress, CancellationToken cancellationToken)
+internal sealed class MigrationProbe(LiveSession session, MigrationRunner sequence, int rows, IProgressReporter progress, CancellationToken cancellationToken)
 {
     private string Schema => session.Settings.Schema;
 

@@ -38,7 +38,7 @@ public static class TestCommand
         {
             // Nobody else knows the scratch database: it needs the history tables, not the deploy lock.
             await session.History.EnsureCreatedAsync(cancellationToken);
-            await using var sequence = new MigrationSequence(session, context.Progress, cancellationToken);
+            await using var sequence = new MigrationRunner(session, context.Progress, cancellationToken);
             var probe = new MigrationProbe(session, sequence, rows, context.Progress, cancellationToken);
             foreach (var migration in bundle.Migrations)
             {

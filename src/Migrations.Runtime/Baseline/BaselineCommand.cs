@@ -73,7 +73,7 @@ public static class BaselineCommand
         var message = $"{database} does not have the schema its {migrations} migration(s) up to {version} produce: {differences.Count} object(s) differ, so nothing was recorded. Fix the database or the migrations (drift --script shows SQL that would align the database), or pass --force to record them anyway.";
         if (context.Json)
         {
-            JsonOutput.Write(context.Output, new { database, baseline = version, recorded = Array.Empty<long>(), error = message, exitCode = Outcome.DriftFound, drift = DifferenceReport.Json(differences) });
+            JsonOutput.Write(context.Output, new { database, baseline = version, recorded = Array.Empty<long>(), error = message, exitCode = context.ExitCodeOf(Outcome.DriftFound), drift = DifferenceReport.Json(differences) });
         }
         else
         {

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Migrations.Runtime.Fleet;
 using Migrations.Runtime.Outcomes;
 
-namespace Migrations.Runtime.Fleet;
+namespace Migrations.Runtime.Cli;
 
 /// <summary>
-/// The fleet options of a verb (--targets, --parallel, --shard; for deploy also --canary, --on-failure, --journal) and
-/// the switch between one target and many. Parsing only: the work is <see cref="FleetCommand"/>'s.
+/// The fleet options of a verb (--targets, --parallel, --shard; for deploy also --canary, --on-failure, --journal), each
+/// defined once here, and the switch between one target and many. Parsing only: the work is <see cref="FleetCommand"/>'s.
 /// </summary>
 internal sealed class FleetCommandOptions
 {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Migrations.Runtime.Connection;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -7,7 +6,7 @@ using Migrations.Runtime.Output;
 
 namespace Migrations.Runtime;
 
-/// <summary>What every verb gets: the bundle's migrations, where to write, and how to reach the database.</summary>
+/// <summary>What every verb's command gets: the bundle's migrations, where to write, --json, progress, who deploys, and the exit code of an outcome.</summary>
 public sealed class BundleContext
 {
     private MigrationSet? _migrations;
@@ -79,16 +78,4 @@ public sealed class BundleContext
     /// <paramref name="output"/> for the fleet's summary, progress lines that name the target.
     /// </summary>
     internal BundleContext ForTarget(TextWriter output, IProgressReporter progress) => new(this, output, progress);
-
-    /// <summary>--connection wins over DATABASE_URL; without either the verb cannot run.</summary>
-    public static ConnectionSettings ResolveConnection(string? option)
-    {
-        var raw = string.IsNullOrWhiteSpace(option) ? Environment.GetEnvironmentVariable("DATABASE_URL") : option;
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            throw BundleFailure.Usage("No database given. Pass --connection \"postgresql://user:password@host:5432/db\" or set DATABASE_URL.");
-        }
-
-        return ConnectionStringParser.Parse(raw);
-    }
 }

@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 
@@ -8,7 +9,7 @@ public static class BackupCommand
 {
     public static async Task<Outcome> RunAsync(BundleContext context, string? connection, string? output, CancellationToken cancellationToken)
     {
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         var backup = await DatabaseBackup.TakeAsync(settings, output, context.Progress, cancellationToken);
         if (context.Json)
         {

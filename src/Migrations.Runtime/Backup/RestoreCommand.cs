@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
 using Npgsql;
@@ -17,7 +18,7 @@ public static class RestoreCommand
             throw BundleFailure.Usage($"Backup file {file} does not exist. Pass the path of a file written by 'backup'.");
         }
 
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         // The target may not exist (--create, or a typo): ask the maintenance database for the version.
         var serverMajor = await PostgresClientEnvironment.ServerMajorVersionAsync(DatabaseRestore.MaintenanceFor(settings), cancellationToken);
         var outcome = await new DatabaseRestore(settings, context.Progress).RunAsync(file, serverMajor, create, force, cancellationToken);

@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -18,7 +19,7 @@ public static class BaselineCommand
     public static async Task<Outcome> RunAsync(BundleContext context, string? connection, long version, bool force, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         context.Migrations.Get(version);
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         await session.LockAsync(context.Progress, lockWait, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);

@@ -12,6 +12,18 @@ public static class ConnectionStringParser
 {
     private static readonly string[] UrlSchemes = ["postgresql://", "postgres://"];
 
+    /// <summary>--connection wins over DATABASE_URL; without either the verb cannot run.</summary>
+    public static ConnectionSettings FromOptionOrDatabaseUrl(string? option)
+    {
+        var raw = string.IsNullOrWhiteSpace(option) ? Environment.GetEnvironmentVariable("DATABASE_URL") : option;
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            throw BundleFailure.Usage("No database given. Pass --connection \"postgresql://user:password@host:5432/db\" or set DATABASE_URL.");
+        }
+
+        return Parse(raw);
+    }
+
     public static ConnectionSettings Parse(string raw)
     {
         if (string.IsNullOrWhiteSpace(raw))

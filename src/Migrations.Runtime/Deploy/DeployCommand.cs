@@ -1,4 +1,5 @@
 using System.Text;
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Dev;
 using Migrations.Runtime.Discovery;
 using Migrations.Runtime.Engine;
@@ -18,7 +19,7 @@ public static class DeployCommand
 {
     public static async Task<Outcome> RunAsync(BundleContext context, DeployOptions options, CancellationToken cancellationToken)
     {
-        var settings = BundleContext.ResolveConnection(options.Connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(options.Connection);
         var bundle = context.Migrations;
         if (options.Target is { } target && !bundle.Contains(target))
         {

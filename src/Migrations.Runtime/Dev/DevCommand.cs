@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Deploy;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
@@ -18,7 +19,7 @@ public static class DevCommand
 {
     public static async Task<Outcome> RunAsync(BundleContext context, DeployOptions options, bool allowRemote, CancellationToken cancellationToken)
     {
-        var settings = BundleContext.ResolveConnection(options.Connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(options.Connection);
         LocalDatabase.RefuseRemote(settings, allowRemote);
         var bundle = context.Migrations;
         var shippedThrough = BundleShippedThroughAttribute.Of(context.Assembly);

@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -28,7 +29,7 @@ public static class DriftCommand
             context = context.WithProgressOnError();
         }
 
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         var bundle = context.Migrations;
         await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         await session.LockAsync(context.Progress, lockWait, cancellationToken);

@@ -35,7 +35,7 @@ internal sealed class ScratchServer : IAsyncDisposable
     public static ScratchServer OnConnectionOrPrivateCluster(string? connection, IProgressReporter progress, CancellationToken cancellationToken)
     {
         var given = string.IsNullOrWhiteSpace(connection) ? Environment.GetEnvironmentVariable("DATABASE_URL") : connection;
-        return string.IsNullOrWhiteSpace(given) ? OnPrivateCluster(progress, cancellationToken) : OnServer(BundleContext.ResolveConnection(given), progress);
+        return string.IsNullOrWhiteSpace(given) ? OnPrivateCluster(progress, cancellationToken) : OnServer(ConnectionStringParser.FromOptionOrDatabaseUrl(given), progress);
     }
 
     public static ScratchServer OnPrivateCluster(IProgressReporter progress, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
@@ -9,7 +10,7 @@ public static class ProtectCommand
 {
     public static async Task<Outcome> RunAsync(BundleContext context, string? connection, bool protect, CancellationToken cancellationToken)
     {
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         // Protecting twice keeps the first mark: who protected the database, and when, is what the mark is for.
         var existing = await ProtectionMark.ReadAsync(session.Connection, cancellationToken);

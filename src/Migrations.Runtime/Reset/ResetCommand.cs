@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -16,7 +17,7 @@ public static class ResetCommand
 {
     public static async Task<Outcome> RunAsync(BundleContext context, string? connection, bool force, string profile, TimeSpan lockWait, CancellationToken cancellationToken)
     {
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         if (!force)
         {
             throw new BundleFailure(Outcome.Refused, $"reset drops schema '{settings.Schema}' of {settings.Description} with all its data. Pass --force if that is what you want.");

@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -21,7 +22,7 @@ public static class ResolveCommand
 
         var version = applied ?? rolledBack!.Value;
         var migration = context.Migrations.Get(version);
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         await session.LockAsync(context.Progress, lockWait, cancellationToken);
         var history = await session.History.ReadAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -31,7 +32,7 @@ public static class RollbackCommand
             throw BundleFailure.Usage($"--to {version} is not a migration of this bundle. Run 'status' to list the versions it knows, or use --to 0 to roll back everything.");
         }
 
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         if (!dryRun)
         {

@@ -18,7 +18,7 @@ public static class ScaffoldCommand
 
     public static async Task<Outcome> RunAsync(BundleContext context, string? connection, IReadOnlyList<string> schemas, string? projectDirectory, string name, long? version, CancellationToken cancellationToken)
     {
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         var className = CreateCommand.ToClassName(name);
         var directory = MigrationFile.ProjectDirectory(projectDirectory);
         var project = MigrationFile.ProjectFile(directory, "scaffold");

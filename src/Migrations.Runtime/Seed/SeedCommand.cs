@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Output;
@@ -13,7 +14,7 @@ public static class SeedCommand
     {
         var profiles = ProfileRunner.FindOrExplain(context.Migrations, profile);
 
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
         await session.LockAsync(context.Progress, lockWait, cancellationToken);
         context.Progress.Info($"Seeding {settings.Description} with profile '{profile}'.");

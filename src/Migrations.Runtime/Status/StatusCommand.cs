@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -14,7 +15,7 @@ public static class StatusCommand
 {
     public static async Task<Outcome> RunAsync(BundleContext context, string? connection, bool exitCode, CancellationToken cancellationToken)
     {
-        var settings = BundleContext.ResolveConnection(connection);
+        var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
         var bundle = context.Migrations;
         // Rendering every migration for its checksum is CPU work, reading the history is waiting for the server:
         // doing both at once keeps status fast on large projects. Run from the build output, the build's checksums

@@ -1,3 +1,4 @@
+using Migrations.Runtime.Connection;
 using Migrations.Runtime.Engine;
 using Migrations.Runtime.History;
 using Migrations.Runtime.Outcomes;
@@ -34,7 +35,7 @@ public static class ValidateCommand
         var hasConnection = !string.IsNullOrWhiteSpace(connection) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DATABASE_URL"));
         if (hasConnection)
         {
-            var settings = BundleContext.ResolveConnection(connection);
+            var settings = ConnectionStringParser.FromOptionOrDatabaseUrl(connection);
             await using var session = await LiveSession.OpenAsync(context.Assembly, context.Actor, settings, cancellationToken);
             var history = await session.History.ReadAsync(cancellationToken);
             // Rendering never touches the database: the checksums of the offline rendering above are the ones to compare.

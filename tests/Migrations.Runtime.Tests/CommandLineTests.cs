@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Migrations.Runtime.Cli;
+using Migrations.Runtime.Outcomes;
 using Migrations.Runtime.Tests.Infrastructure;
 
 namespace Migrations.Runtime.Tests;
@@ -76,6 +79,36 @@ public sealed class CommandLineTests
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("error: " + message, result.Error);
         Assert.DoesNotContain("System.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("resolve")]
+    [InlineData("baseline", "20241102000000")]
+    [InlineData("drift")]
+    [InlineData("seed")]
+    [InlineData("reset", "--force")]
+    public void LockWait_IsOneOptionWithOneErrorOnEveryVerbThatTakesIt(string verb, string? argument = null)
+    {
+        string[] arguments = [verb, .. argument is null ? [] : new[] { argument }, "-c", "Host=127.0.0.1;Username=u;Password=p;Database=d", "--lock-wait", "soon"];
+        var result = BundleRun.Run(Basic, arguments);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal($"error: --lock-wait takes a duration of at most 24h, such as 5s, 500ms, 2m or 1h30m. Run 'Migrations.Runtime.Tests {verb} --help' for usage.", result.Error.Trim());
+    }
+
+    [Fact]
+    public void EveryOutcome_EndsTheProcessWithItsOwnDocumentedExitCode()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "cli.md"));
+        var table = docs[docs.IndexOf("## Exit codes", StringComparison.Ordinal)..];
+        var documented = Regex.Matches(table, @"^\| (?<code>\d+) \|", RegexOptions.Multiline)
+            .Select(match => int.Parse(match.Groups["code"].Value, CultureInfo.InvariantCulture))
+            .ToList();
+        var codes = Enum.GetValues<Outcome>().Select(ExitCodes.Of).ToList();
+
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.Equal(documented.Order(), codes.Order());
     }
 
     [Theory]

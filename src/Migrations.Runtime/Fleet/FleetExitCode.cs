@@ -3,10 +3,11 @@ using Migrations.Runtime.Outcomes;
 namespace Migrations.Runtime.Fleet;
 
 /// <summary>
-/// One exit code for many targets, chosen so that a retry policy (Kubernetes podFailurePolicy, a CI retry) reads it right:
-/// 0 when every target succeeded; otherwise a failure that a retry cannot fix (bad usage, a failed or refused migration,
-/// an edited history…) wins over one that a retry may fix (3 cannot connect, 4 deploy lock busy, 5 lock timeout), and
-/// those over 8 (pending, from status --exit-code). Among equals, the first target in file order. A cancelled run exits 130.
+/// One outcome for many targets, and so one exit code, chosen so that a retry policy (Kubernetes podFailurePolicy, a
+/// CI retry) reads it right: success when every target succeeded; otherwise a failure that a retry cannot fix (bad
+/// usage, a failed or refused migration, an edited history…) wins over one that a retry may fix (3 cannot connect,
+/// 4 deploy lock busy, 5 lock timeout), and those over 8 (pending, from status --exit-code). Among equals, the first
+/// target in file order. A cancelled run exits 130.
 /// </summary>
 internal static class FleetExitCode
 {

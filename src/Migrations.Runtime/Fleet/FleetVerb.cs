@@ -22,10 +22,10 @@ public sealed class FleetVerb
     }
 
     public static FleetVerb Deploy { get; } = new("deploy", "applied", "applied", countsArray: true, changesDatabases: true,
-        (code, count) => code == Outcome.Success ? (count > 0 ? "deployed" : "up to date") : "failed");
+        (outcome, count) => outcome == Outcome.Success ? (count > 0 ? "deployed" : "up to date") : "failed");
 
     public static FleetVerb Status { get; } = new("status", "pending", "pending", countsArray: false, changesDatabases: false,
-        (code, count) => code switch
+        (outcome, count) => outcome switch
         {
             Outcome.Success => count > 0 ? "pending" : "up to date",
             Outcome.PendingMigrations => "pending",
@@ -34,10 +34,10 @@ public sealed class FleetVerb
         });
 
     public static FleetVerb Validate { get; } = new("validate", "problems", "problems", countsArray: true, changesDatabases: false,
-        (code, _) => code switch { Outcome.Success => "valid", Outcome.ValidationFailed => "invalid", _ => "failed" });
+        (outcome, _) => outcome switch { Outcome.Success => "valid", Outcome.ValidationFailed => "invalid", _ => "failed" });
 
     public static FleetVerb Drift { get; } = new("drift", "differences", "drift", countsArray: true, changesDatabases: false,
-        (code, _) => code switch { Outcome.Success => "no drift", Outcome.DriftFound => "drift", _ => "failed" });
+        (outcome, _) => outcome switch { Outcome.Success => "no drift", Outcome.DriftFound => "drift", _ => "failed" });
 
     public string Name { get; }
 

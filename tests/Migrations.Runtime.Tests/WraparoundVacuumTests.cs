@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Migrations.Runtime.Output;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 using Migrations.Runtime.Tests.Infrastructure;
 using Npgsql;
 

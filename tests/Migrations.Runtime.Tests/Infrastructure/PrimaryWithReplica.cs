@@ -1,5 +1,5 @@
 using Migrations.Runtime.Output;
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 using Npgsql;
 
 namespace Migrations.Runtime.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using Migrations.Runtime.Proving;
+using Migrations.Runtime.Postgres;
 using Npgsql;
 
 namespace Migrations.Runtime.Tests.Infrastructure;

@@ -44,14 +44,14 @@ public static class DevCommand
         if (plan.Count > 0)
         {
             context.Progress.Info($"Rolling back {plan.Count} migration(s) on {settings.Description}, newest first.");
-            var applier = new MigrationApplier(session, options.Timeouts, options.Retries, context.Progress, cancellationToken);
-            await using var monitor = new BlockerMonitor(settings.ConnectionString, session.TakeWatcher());
+            // Its own line per migration (with why it is rolled back), so the runner does not announce them.
+            await using var runner = new MigrationRunner(session, options.Timeouts, options.Retries, context.Progress, announce: false, cancellationToken);
             foreach (var (migration, reason) in plan)
             {
                 context.Progress.Info($"  ← {migration.Migration.DisplayName} ({reason})");
                 try
                 {
-                    var elapsed = await applier.ApplyAsync(migration, MigrationDirection.Down, monitor);
+                    var elapsed = await runner.ApplyAsync(migration, MigrationDirection.Down);
                     rolledBack.Add(new RolledBackMigration(migration.Migration.Version, migration.Migration.Name, reason, (long)elapsed.TotalMilliseconds));
                 }
                 catch (BundleFailure failure)

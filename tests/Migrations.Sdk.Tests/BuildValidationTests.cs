@@ -148,6 +148,22 @@ public sealed class BuildValidationTests
         Assert.Equal(before, project.Read(LockFile));
     }
 
+    // A CI build in a git checkout maps source paths to "/_/…" in the PDB (DeterministicSourcePaths); PathMap does the
+    // same without git. Findings must still point at the file on disk, or CI logs, annotations and SARIF lose them.
+    [Fact]
+    public async Task BuildWithDeterministicSourcePaths_PointsFindingsAtTheFileOnDisk()
+    {
+        using var project = TestProject.Create(Project, files: new Dictionary<string, string> { [$"{Project}/Migrations/Invoices.cs"] = Invoices() });
+        var pathMap = $"-p:PathMap={project.Directory.TrimEnd('/')}/=/_/";
+        await project.BuildAsync(pathMap);
+        project.Write($"{Project}/Migrations/Payments.cs", Payments(20250302000000));
+
+        var result = await project.TryBuildAsync(pathMap, "-p:ContinuousIntegrationBuild=true");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(Regex.Escape(Path.Combine(project.Directory, Project, "Migrations", "Payments.cs")) + @"\(\d+,\d+\): migrations error PGM201: migrations.lock.json does not list migration 20250302000000", result.Output);
+    }
+
     [Fact]
     public async Task DeletingAShippedMigration_FailsWithPGM202AndAnOlderNewMigrationWarnsWithPGM203()
     {

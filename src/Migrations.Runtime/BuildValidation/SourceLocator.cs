@@ -34,6 +34,8 @@ internal sealed class SourceLocator
             using (provider)
             {
                 var pdb = provider!.GetMetadataReader();
+                var assemblyDirectory = Path.GetDirectoryName(Path.GetFullPath(assembly.Location))!;
+                var files = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var typeHandle in metadata.TypeDefinitions)
                 {
                     var type = metadata.GetTypeDefinition(typeHandle);
@@ -46,7 +48,12 @@ internal sealed class SourceLocator
                             continue;
                         }
 
-                        var file = pdb.GetString(pdb.GetDocument(debug.Document).Name);
+                        var document = pdb.GetString(pdb.GetDocument(debug.Document).Name);
+                        if (!files.TryGetValue(document, out var file))
+                        {
+                            file = files[document] = DeterministicSourcePath.Resolve(document, assemblyDirectory);
+                        }
+
                         var lastLine = debug.GetSequencePoints().Where(point => !point.IsHidden).Select(point => point.EndLine).DefaultIfEmpty(0).Max();
                         locator._sourceByTypeName[name] = locator._sourceByTypeName.TryGetValue(name, out var known) && known.File == file
                             ? (file, Math.Max(known.LastLine, lastLine))

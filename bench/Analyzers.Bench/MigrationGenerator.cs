@@ -9,10 +9,13 @@ namespace Analyzers.Bench;
 /// </summary>
 internal static class MigrationGenerator
 {
-    public static void Write(string directory, int count, string analyzerDirectory)
+    /// <param name="analyzerTargets">The analyzers package's build/Migrations.Analyzers.targets, imported as the package would be.</param>
+    public static void Write(string directory, int count, string analyzerDirectory, string analyzerTargets)
     {
         Directory.CreateDirectory(Path.Combine(directory, "Migrations"));
-        File.WriteAllText(Path.Combine(directory, "Bench.Migrations.csproj"), Project(analyzerDirectory));
+        File.WriteAllText(Path.Combine(directory, "Bench.Migrations.csproj"), Project(analyzerDirectory, analyzerTargets));
+        // What a user's project pays: the repository's own .editorconfig (warnings as errors, analysis level) stays out.
+        File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
         File.WriteAllText(Path.Combine(directory, "AllowUnsafeAttribute.cs"), AllowUnsafe);
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />");
@@ -117,7 +120,7 @@ internal static class MigrationGenerator
     /// default SDK project) and <c>BenchWithoutMigrationsAnalyzers</c>, which drops ours so the same build can be timed
     /// with and without them.
     /// </summary>
-    private static string Project(string analyzerDirectory) => $"""
+    private static string Project(string analyzerDirectory, string analyzerTargets) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
@@ -137,6 +140,7 @@ internal static class MigrationGenerator
             <Analyzer Include="{analyzerDirectory}/Migrations.Analyzers.dll" />
             <Analyzer Include="{analyzerDirectory}/Migrations.Safety.dll" />
           </ItemGroup>
+          <Import Project="{analyzerTargets}" Condition="'$(BenchWithoutMigrationsAnalyzers)' != 'true'" />
         </Project>
         """;
 

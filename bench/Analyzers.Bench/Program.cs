@@ -17,7 +17,7 @@ if (Directory.Exists(work))
     Directory.Delete(work, recursive: true);
 }
 
-MigrationGenerator.Write(work, migrations, analyzerDirectory);
+MigrationGenerator.Write(work, migrations, analyzerDirectory, Path.Combine(repository, "analyzers", "Migrations.Analyzers.Package", "build", "Migrations.Analyzers.targets"));
 Console.WriteLine($"Generated {migrations} migrations in {work}");
 Run("dotnet", $"restore \"{project}\" -v:q -nologo", work);
 Run("dotnet", $"build \"{project}\" -c Release --no-restore -v:q -nologo", work);

@@ -21,6 +21,7 @@ public sealed class EditorTests(ITestOutputHelper output)
 {
     private const string Project = "Catalog.Migrations";
     private const string Migration = $"{Project}/Migrations/20250501000000_IndexProductNames.cs";
+    private const string BuildOnlyOption = "migrations_analyzers.report_at_compilation_end";
 
     [Fact]
     public async Task ProjectOpenedLikeAnEditorDoes_ReportsPGM001AndOffersItsFix()
@@ -34,6 +35,8 @@ public sealed class EditorTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         var compilation = (await opened.GetCompilationAsync())!;
         Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        // The editor reports as it analyses each class; only a build waits for the end of the compilation.
+        Assert.False(opened.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(BuildOnlyOption, out _), "the editor got the build-only analyzer config");
         var analyzers = opened.AnalyzerReferences.SelectMany(reference => reference.GetAnalyzers(LanguageNames.CSharp)).ToImmutableArray();
         var findings = await compilation.WithAnalyzers(analyzers, opened.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
         var finding = Assert.Single(findings, diagnostic => diagnostic.Id == "PGM001");
@@ -46,6 +49,28 @@ public sealed class EditorTests(ITestOutputHelper output)
         var fixedText = (await operation.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
         Assert.Contains(".OnColumn(\"name\").WithOptions().AsConcurrently();", fixedText);
         Assert.Contains("TransactionBehavior.None", fixedText);
+    }
+
+    /// <summary>
+    /// A build gives the compiler the analyzers package's build-only config, so the findings that need every migration's
+    /// history come at the end of the compilation, when the compiler has bound every migration for the analyzers; a
+    /// design-time build (what an editor opens the project with) does not, so the editor reports as the user types.
+    /// </summary>
+    [Fact]
+    public async Task OnlyABuildReportsTheHistoryFindingsAtTheEndOfTheCompilation()
+    {
+        using var project = await RestoredProjectAsync();
+
+        var build = await project.DotnetAsync("msbuild", "-getItem:EditorConfigFiles", "-nologo");
+        var designTime = await project.DotnetAsync("msbuild", "-getItem:EditorConfigFiles", "-p:DesignTimeBuild=true", "-nologo");
+
+        Assert.True(build.ExitCode == 0, build.All);
+        Assert.Contains("Migrations.Analyzers.Build.globalconfig", build.Output);
+        var config = System.Text.Json.JsonDocument.Parse(build.Output).RootElement.GetProperty("Items").GetProperty("EditorConfigFiles").EnumerateArray()
+            .Select(item => item.GetProperty("FullPath").GetString()!).Single(path => path.EndsWith("Migrations.Analyzers.Build.globalconfig", StringComparison.Ordinal));
+        Assert.Contains(BuildOnlyOption + " = true", File.ReadAllText(config));
+        Assert.True(designTime.ExitCode == 0, designTime.All);
+        Assert.DoesNotContain("Migrations.Analyzers.Build.globalconfig", designTime.Output);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ internal sealed class MigrationCompilation
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<IReadOnlyList<Verdict>>> verdicts = new ConcurrentDictionary<INamedTypeSymbol, Lazy<IReadOnlyList<Verdict>>>(SymbolEqualityComparer.Default);
     private readonly Lazy<SchemaTimeline> timeline;
     private readonly Lazy<MigrationIndex> index;
+    private int readingClaimed;
 
     private MigrationCompilation(Compilation compilation, FluentMigratorSymbols symbols, AnalyzerSettings settings, AnalyzerOptions options)
     {
@@ -67,6 +68,24 @@ internal sealed class MigrationCompilation
     public Reading.ReadMigration Read(MigrationClass migration) =>
         read.GetOrAdd(migration.Type, _ => new Lazy<Reading.ReadMigration>(() => Reading.MigrationReader.Read(this, migration, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
+    /// <summary>True for the first analyzer that asks: it registers <see cref="ReadOnceCompiled"/> for all of them.</summary>
+    public bool ClaimReadingOnceCompiled() => Interlocked.Exchange(ref readingClaimed, 1) == 0;
+
+    /// <summary>
+    /// Reads the migration whose Up() <paramref name="compiledSymbol"/> is, from a code-block callback: in a build the
+    /// compiler has just bound that body and left its bound tree on the semantic model, so reading it binds nothing.
+    /// Every migration that runs is read, shipped ones too: the history needs them.
+    /// </summary>
+    public void ReadOnceCompiled(ISymbol compiledSymbol)
+    {
+        if (compiledSymbol is IMethodSymbol { Name: "Up", IsOverride: true, IsStatic: false, Parameters.Length: 0 } method
+            && GetMigrationClass(method.ContainingType) is { } migration
+            && Runs(migration))
+        {
+            Read(migration);
+        }
+    }
+
     /// <summary>Every rule's verdicts on a migration, decided once against the whole history.</summary>
     public IReadOnlyList<Verdict> VerdictsOf(MigrationClass migration) =>
         verdicts.GetOrAdd(migration.Type, _ => new Lazy<IReadOnlyList<Verdict>>(() => Judge(migration), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
@@ -89,16 +108,9 @@ internal sealed class MigrationCompilation
 
     private SchemaTimeline BuildTimeline()
     {
-        var migrations = new List<MigrationOperations>();
-        foreach (var migration in Index.Migrations)
-        {
-            if (Runs(migration))
-            {
-                migrations.Add(Read(migration).Operations);
-            }
-        }
-
-        return SchemaTimeline.Build(migrations);
+        var running = Index.Migrations.Where(Runs).ToList();
+        System.Threading.Tasks.Parallel.ForEach(running, migration => Read(migration));
+        return SchemaTimeline.Build(running.Select(migration => Read(migration).Operations));
     }
 
     /// <summary>The shared state of a compilation; null when FluentMigrator is not referenced.</summary>

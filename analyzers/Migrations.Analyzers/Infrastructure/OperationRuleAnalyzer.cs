@@ -23,7 +23,7 @@ public abstract class OperationRuleAnalyzer : MigrationAnalyzer
     }
 
     private protected sealed override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-        RegisterMigrationClasses(context, migrations, (symbolContext, migration) =>
+        RegisterMigrationReports(context, migrations, (migration, report, cancellationToken) =>
         {
             if (!migrations.Runs(migration))
             {
@@ -35,9 +35,9 @@ public abstract class OperationRuleAnalyzer : MigrationAnalyzer
             {
                 if (ruleIds.Contains(verdict.RuleId))
                 {
-                    symbolContext.CancellationToken.ThrowIfCancellationRequested();
-                    var location = LocationOf(verdict, migration, symbolContext.Compilation);
-                    migrations.Report(symbolContext.ReportDiagnostic, ScopeOf(location, read), verdict.RuleId, location, verdict.Arguments);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var location = LocationOf(verdict, migration, migrations.Compilation);
+                    migrations.Report(report, ScopeOf(location, read), verdict.RuleId, location, verdict.Arguments);
                 }
             }
         });

@@ -30,7 +30,8 @@ internal sealed class BodyReader
     private readonly OperationNumbering numbering;
     private readonly ValueReader values;
     private readonly CancellationToken cancellationToken;
-    private readonly List<TextSpan> skipped = new List<TextSpan>();
+    // A skipped place is a span of one file: a helper in another file has code at the same offsets that runs.
+    private readonly List<(SyntaxTree Tree, TextSpan Span)> skipped = new List<(SyntaxTree Tree, TextSpan Span)>();
 
     public BodyReader(MigrationCompilation compilation, MigrationClass migration, OperationNumbering numbering, CancellationToken cancellationToken)
     {
@@ -72,7 +73,9 @@ internal sealed class BodyReader
         }
 
         var invocations = operation.DescendantsAndSelf().OfType<IInvocationOperation>().OrderBy(invocation => invocation.Syntax.SpanStart).ToList();
-        var visited = new List<IInvocationOperation>();
+        // Only calls inside a switch section or an if can be alternatives: comparing every pair of a long Up() costs
+        // more than reading it.
+        var branched = new List<IInvocationOperation>();
         foreach (var invocation in invocations)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,15 +84,19 @@ internal sealed class BodyReader
                 continue;
             }
 
-            // switch (kind) { case A: Upgrade(); return; default: Other(); Upgrade(); return; }: the same call in two
-            // branches of which only one runs is one call, not two in a row.
-            if (visited.Any(earlier => Branches.AreAlternatives(earlier.Syntax, invocation.Syntax) && Branches.SameCall(earlier.Syntax, invocation.Syntax)))
+            if (Branches.IsInBranch(invocation.Syntax))
             {
-                skipped.Add(invocation.Syntax.Span);
-                continue;
+                // switch (kind) { case A: Upgrade(); return; default: Other(); Upgrade(); return; }: the same call in
+                // two branches of which only one runs is one call, not two in a row.
+                if (branched.Any(earlier => Branches.AreAlternatives(earlier.Syntax, invocation.Syntax) && Branches.SameCall(earlier.Syntax, invocation.Syntax)))
+                {
+                    Skip(invocation.Syntax);
+                    continue;
+                }
+
+                branched.Add(invocation);
             }
 
-            visited.Add(invocation);
             Visit(invocation, scope);
         }
     }
@@ -100,7 +107,7 @@ internal sealed class BodyReader
         if (DatabaseGuard.Excludes(invocation, Symbols, values, scope))
         {
             // IfDatabase("SqlServer").…: FluentMigrator runs none of it on PostgreSQL, lambdas included.
-            skipped.Add(Outermost(invocation).Syntax.Span);
+            Skip(Outermost(invocation).Syntax);
             return;
         }
 
@@ -163,7 +170,7 @@ internal sealed class BodyReader
 
         Read.Add(helper);
         // The helper's call itself is now read: the visit of the inner invocation must not read the helper again.
-        skipped.Add(chain.Root.Syntax.Span);
+        Skip(chain.Root.Syntax);
         AddExpression(expression, inner.Anchor == null ? scope : inner, scopeOf);
         return true;
     }
@@ -339,11 +346,13 @@ internal sealed class BodyReader
         return null;
     }
 
+    private void Skip(SyntaxNode node) => skipped.Add((node.SyntaxTree, node.Span));
+
     private bool IsSkipped(SyntaxNode node)
     {
-        foreach (var span in skipped)
+        foreach (var (tree, span) in skipped)
         {
-            if (span.Contains(node.Span) && node.SyntaxTree == node.SyntaxTree)
+            if (tree == node.SyntaxTree && span.Contains(node.Span))
             {
                 return true;
             }

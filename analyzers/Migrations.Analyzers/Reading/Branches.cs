@@ -11,6 +11,10 @@ namespace Migrations.Analyzers.Reading;
 /// </summary>
 internal static class Branches
 {
+    /// <summary>Inside a switch section or an if: only such nodes can be alternatives of each other.</summary>
+    public static bool IsInBranch(SyntaxNode node) =>
+        node.Ancestors().Any(ancestor => ancestor is SwitchSectionSyntax || ancestor is IfStatementSyntax);
+
     public static bool AreAlternatives(SyntaxNode first, SyntaxNode second)
     {
         foreach (var section in first.Ancestors().OfType<SwitchSectionSyntax>())

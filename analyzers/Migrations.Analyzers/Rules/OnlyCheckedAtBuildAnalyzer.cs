@@ -19,12 +19,12 @@ public sealed class OnlyCheckedAtBuildAnalyzer : MigrationAnalyzer
     }
 
     private protected override void Register(CompilationStartAnalysisContext context, MigrationCompilation migrations) =>
-        RegisterMigrationClasses(context, migrations, (symbolContext, migration) =>
+        RegisterMigrationReports(context, migrations, (migration, report, _) =>
         {
             var unseen = migrations.Runs(migration) ? migrations.Read(migration).Operations.Unseen : null;
             if (unseen != null && unseen.Count > 0)
             {
-                symbolContext.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     RuleDescriptors.Get(RuleIds.OnlyCheckedAtBuild),
                     migration.Type.Locations.First(location => location.IsInSource),
                     migration.Type.Name,

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 
 namespace Migrations.Safety.Model;
 
@@ -8,21 +8,15 @@ namespace Migrations.Safety.Model;
 /// </summary>
 public sealed class PartSources
 {
-    private readonly Dictionary<OperationPart, object> parts = new Dictionary<OperationPart, object>();
+    // One slot per part: every operation of every migration carries one of these, and a dictionary that grows as the
+    // reader fills it cost more than the rest of reading a fluent call (profiled on a 2,000-migration build).
+    private static readonly int PartCount = Enum.GetValues(typeof(OperationPart)).Length;
+
+    private readonly object?[] parts = new object?[PartCount];
 
     public object? this[OperationPart part]
     {
-        get => parts.TryGetValue(part, out var source) ? source : null;
-        set
-        {
-            if (value == null)
-            {
-                parts.Remove(part);
-            }
-            else
-            {
-                parts[part] = value;
-            }
-        }
+        get => parts[(int)part];
+        set => parts[(int)part] = value;
     }
 }

@@ -77,8 +77,11 @@ internal static class TwoLayers
 
     private static async Task<(Dictionary<string, string[]> Rules, string[] Messages, string[] Unread)> IdeAsync(Compilation compilation, SyntaxTree tree, IReadOnlyDictionary<string, string> properties)
     {
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalProperties(properties));
-        var all = await compilation.WithAnalyzers(AllAnalyzers.Create(), options).GetAnalyzerDiagnosticsAsync();
+        var all = await AnalyzeAsync(compilation, properties, atCompilationEnd: false);
+        // A build reports the findings that need the whole history at the end of the compilation, the editor as it
+        // analyses each class: the two must give the same findings, word for word and at the same places.
+        var inBuild = await AnalyzeAsync(compilation, properties, atCompilationEnd: true);
+        Assert.Equal(Listed(all), Listed(inBuild));
         var unread = all.Where(diagnostic => diagnostic.Id == RuleIds.OnlyCheckedAtBuild).Select(diagnostic => diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var diagnostics = all.Where(diagnostic => IsJudgedByBoth(diagnostic.Id)).ToList();
         var repeated = diagnostics.GroupBy(diagnostic => diagnostic.ToString()).Where(group => group.Count() > 1).Select(group => group.Count() + "× " + group.Key).ToList();
@@ -92,6 +95,15 @@ internal static class TwoLayers
             .Select(diagnostic => ClassOf(diagnostic) + " " + diagnostic.Id + ": " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         return (rules, messages.Distinct().OrderBy(message => message, StringComparer.Ordinal).ToArray(), unread);
     }
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, IReadOnlyDictionary<string, string> properties, bool atCompilationEnd)
+    {
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalProperties(properties, atCompilationEnd));
+        return await compilation.WithAnalyzers(AllAnalyzers.Create(), options).GetAnalyzerDiagnosticsAsync();
+    }
+
+    private static string Listed(ImmutableArray<Diagnostic> diagnostics) =>
+        string.Join("\n", diagnostics.Select(diagnostic => diagnostic.ToString()).OrderBy(line => line, StringComparer.Ordinal));
 
     private static (Dictionary<string, string[]> Rules, string[] Messages) Build(Compilation compilation, IReadOnlyDictionary<string, string> properties, IReadOnlyList<SqlMigration> sqlMigrations)
     {
@@ -130,9 +142,13 @@ internal static class TwoLayers
     }
 
     /// <summary>The SDK's CompilerVisibleProperty values, as the compiler hands them to analyzers.</summary>
-    private sealed class GlobalProperties(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+    /// <param name="atCompilationEnd">What the analyzers package's build-only config sets in a build (not in the editor).</param>
+    private sealed class GlobalProperties(IReadOnlyDictionary<string, string> properties, bool atCompilationEnd) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties.ToDictionary(pair => "build_property." + pair.Key, pair => pair.Value));
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties
+            .Select(pair => new KeyValuePair<string, string>("build_property." + pair.Key, pair.Value))
+            .Concat(atCompilationEnd ? [new KeyValuePair<string, string>("migrations_analyzers.report_at_compilation_end", "true")] : [])
+            .ToDictionary(pair => pair.Key, pair => pair.Value));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
 

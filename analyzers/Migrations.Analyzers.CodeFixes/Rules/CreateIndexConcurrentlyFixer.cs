@@ -46,7 +46,7 @@ public sealed class CreateIndexConcurrentlyFixer : MigrationCodeFixProvider<Invo
         var concurrent = SyntaxFactory.ParseExpression(chain.WithoutTrivia().ToFullString() + suffix).WithTriviaFrom(chain);
 
         var type = chain.FirstAncestorOrSelf<ClassDeclarationSyntax>();
-        var onlyIndexWork = type != null && UpStatements(type).All(statement => statement.ToString().TrimStart().StartsWith("Create.Index(", StringComparison.Ordinal));
+        var onlyIndexWork = type != null && UpStatements.Of(type).All(statement => statement.ToString().TrimStart().StartsWith("Create.Index(", StringComparison.Ordinal));
         var found = type == null || !onlyIndexWork ? null : MigrationAttributeEditor.Find(type, target.Model);
 
         var editor = new SyntaxEditor(target.Root, target.Document.Project.Solution.Workspace.Services);
@@ -57,16 +57,5 @@ public sealed class CreateIndexConcurrentlyFixer : MigrationCodeFixProvider<Invo
         }
 
         return target.Document.WithSyntaxRoot(UsingDirectives.Ensure((CompilationUnitSyntax)editor.GetChangedRoot(), "FluentMigrator.Postgres"));
-    }
-
-    private static IEnumerable<SyntaxNode> UpStatements(ClassDeclarationSyntax type)
-    {
-        var up = type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(method => method.Identifier.ValueText == "Up");
-        if (up?.ExpressionBody != null)
-        {
-            return new SyntaxNode[] { up.ExpressionBody.Expression };
-        }
-
-        return up?.Body?.Statements ?? Enumerable.Empty<SyntaxNode>();
     }
 }

@@ -175,13 +175,8 @@ public sealed class WholeTableDataChangeFixer : MigrationCodeFixProvider<Invocat
 
     private static bool OnlyStatementOfUp(ClassDeclarationSyntax type, InvocationExpressionSyntax chain)
     {
-        var up = chain.FirstAncestorOrSelf<MethodDeclarationSyntax>();
-        if (up == null || up.Identifier.ValueText != "Up" || up.Parent != type)
-        {
-            return false;
-        }
-
-        return up.ExpressionBody != null || (up.Body != null && up.Body.Statements.Count == 1);
+        var statements = UpStatements.Of(type);
+        return statements.Count == 1 && statements[0].Span.Contains(chain.Span) && statements[0].SyntaxTree == chain.SyntaxTree;
     }
 
     /// <summary>The calls of a fluent chain from its root on: <c>Update.Table("t").Set(…).AllRows()</c> → Table, Set, AllRows.</summary>

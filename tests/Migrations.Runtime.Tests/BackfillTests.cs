@@ -9,6 +9,7 @@ public sealed class BackfillTests
     private const string Backfills = "Migrations.Runtime.Tests.Fixtures.Backfills";
     private const string SqlBackfill = "Migrations.Runtime.Tests.Fixtures.SqlBackfill";
     private const string FailingBackfill = "Migrations.Runtime.Tests.Fixtures.FailingBackfill";
+    private const string SqlBackfillMisuse = "Migrations.Runtime.Tests.Fixtures.SqlBackfillMisuse";
 
     [Fact]
     public async Task Deploy_BackfillsEveryRowExactlyOnceInBatchesAndRecordsItFinished()
@@ -200,5 +201,28 @@ public sealed class BackfillTests
         Assert.True(deploy.ExitCode == 0, deploy.All);
         Assert.Contains("backfilled items: 2,990 rows changed of 3,000 read", deploy.Output);
         Assert.Equal(2990L, await database.ScalarAsync<long>("SELECT count(*) FROM items WHERE touched = 1 AND label LIKE 'ITEM %'"));
+    }
+
+    /// <summary>
+    /// A '-- migrations: backfill' the bundle cannot run as one: over a statement it cannot walk in key ranges, or in a
+    /// file that runs in one transaction. Deploy says which in one line and applies nothing; script marks the rendering
+    /// incomplete with the same words.
+    /// </summary>
+    [Theory]
+    [InlineData("NotBatchable", "marks a statement that is not 'UPDATE table SET … [WHERE …]' or 'DELETE FROM table WHERE …' (no alias, FROM, USING or RETURNING): UPDATE items SET label = other.label FROM other")]
+    [InlineData("InTransaction", "SQL migration BackfillInTransaction has a '-- migrations: backfill' statement, whose batches commit one by one: start the file with '-- migrations: no-transaction'")]
+    public async Task ABackfillDirectiveTheBundleCannotRun_IsRefusedInOneLineAndAppliesNothing(string fixture, string message)
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+
+        var deploy = BundleRun.Run(SqlBackfillMisuse + "." + fixture, "deploy", "-c", database.Url);
+        var script = BundleRun.Run(SqlBackfillMisuse + "." + fixture, "script");
+
+        Assert.True(deploy.ExitCode != 0, deploy.All);
+        Assert.True(deploy.Error.Contains(message, StringComparison.Ordinal), deploy.All);
+        Assert.DoesNotContain("   at ", deploy.All, StringComparison.Ordinal);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('VersionInfo', 'migrations_history')"));
+        Assert.Contains("WARNING: incomplete rendering", script.Output, StringComparison.Ordinal);
+        Assert.Contains(message, script.Output, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,2 @@
+-- migrations: backfill
+UPDATE items SET touched = 1;

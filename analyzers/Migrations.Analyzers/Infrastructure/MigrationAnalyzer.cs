@@ -84,10 +84,11 @@ public abstract class MigrationAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// Runs <paramref name="report"/> for every migration class that is not baselined, for findings that need what the
     /// reader read (the verdicts against the whole history, what could not be read). In the editor it runs as each class
-    /// is analysed. In a build (the SDK's build-only analyzer config, see <see cref="AnalyzerSettings.ReportsAtCompilationEnd"/>)
+    /// is analysed. In a build (the analyzers package's build-only config, see <see cref="AnalyzerSettings.ReportsAtCompilationEnd"/>)
     /// it runs at the end of the compilation: the compiler hands each method's bound tree to the analyzers once it has
-    /// compiled the method, so a migration is read then, for nothing; the history read at the first class instead bound
-    /// every migration a second time before the compiler got to it (a third of a 2,000-migration build).
+    /// compiled the method, so a migration is read then without binding it again. Reading the whole history at the first
+    /// class bound every migration a second time, before the compiler got to it: the analyzers' share of a 2,000-migration
+    /// build went from 1.41 to 1.18 of the build without them (bench/Analyzers.Bench).
     /// </summary>
     private protected void RegisterMigrationReports(CompilationStartAnalysisContext context, MigrationCompilation migrations, Action<MigrationClass, Action<Diagnostic>, CancellationToken> report)
     {
@@ -99,7 +100,8 @@ public abstract class MigrationAnalyzer : DiagnosticAnalyzer
 
         var classes = new ConcurrentQueue<MigrationClass>();
         RegisterMigrationClasses(context, migrations, (_, migration) => classes.Enqueue(migration));
-        // One analyzer reads for all: a code-block callback per analyzer and method costs more than the reading.
+        // One analyzer reads for all: the same callback on every method from each of 34 analyzers cost 1.5 s of CPU
+        // on the 2,000-migration bench, for lookups that find the migration read already.
         if (migrations.ClaimReadingOnceCompiled())
         {
             context.RegisterCodeBlockAction(blockContext => migrations.ReadOnceCompiled(blockContext.OwningSymbol));

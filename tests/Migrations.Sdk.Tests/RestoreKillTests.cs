@@ -17,7 +17,7 @@ public sealed class RestoreKillTests(StandardBundle bundle)
     public async Task RestoreKilledWhilePgRestoreRuns_LeavesTheDatabaseAsItWas_AndTheNextRestoreCompletes(bool killPgRestoreToo)
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
-        await database.ExecuteAsync("CREATE TABLE big (id int PRIMARY KEY, payload text); CREATE INDEX big_payload ON big (payload); INSERT INTO big SELECT g, md5(g::text) FROM generate_series(1, 300000) g");
+        await database.ExecuteAsync("CREATE TABLE big (id int PRIMARY KEY, payload text); CREATE INDEX big_payload ON big (payload); INSERT INTO big SELECT g, md5(g::text) FROM generate_series(1, 600000) g");
         var archive = Path.Combine(Path.GetTempPath(), $"restore-kill-{Guid.NewGuid():N}.dump");
         try
         {
@@ -41,7 +41,7 @@ public sealed class RestoreKillTests(StandardBundle bundle)
             Assert.True(again.ExitCode == 0, again.All);
             // The swap disconnected every session on the database, this test's pooled ones too.
             NpgsqlConnection.ClearAllPools();
-            Assert.Equal(300000L, await database.ScalarAsync<long>("SELECT count(*) FROM big"));
+            Assert.Equal(600000L, await database.ScalarAsync<long>("SELECT count(*) FROM big"));
             Assert.True(await database.ScalarAsync<bool>("SELECT to_regclass('public.late') IS NULL AND to_regclass('public.big_payload') IS NOT NULL"));
             var kept = System.Text.RegularExpressions.Regex.Match(again.Output, @"is kept as '([^']+)'").Groups[1].Value;
             Assert.StartsWith(database.Name + "_before_restore_", kept);
@@ -60,19 +60,36 @@ public sealed class RestoreKillTests(StandardBundle bundle)
         Assert.True(await database.ScalarAsync<bool>("SELECT to_regclass('public.big_payload') IS NOT NULL"));
     }
 
-    /// <summary>The scratch database pg_restore is writing into for this restore (its session carries our application name).</summary>
+    /// <summary>
+    /// The scratch database pg_restore is writing into for this restore (its session carries our application name).
+    /// Asked on the server's maintenance database: the swap at the end of a restore ends every session on the target,
+    /// so a poll connected there died with 57P01 when the restore won the race. A session in any state counts.
+    /// </summary>
     private static async Task<string> WaitForRestoreIntoScratchAsync(TestDatabase database, string application)
     {
+        await using var server = new NpgsqlConnection(TestPostgres.ServerConnectionString);
+        await server.OpenAsync();
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var scratch = await database.ScalarAsync<object>($"SELECT coalesce(max(datname), '') FROM pg_stat_activity WHERE application_name = '{application}' AND datname LIKE 'migrations\\_restore\\_%' AND state = 'active'");
-            if (scratch is string { Length: > 0 } name)
+            await using var look = new NpgsqlCommand($"""
+                SELECT coalesce(max(datname), ''),
+                       EXISTS (SELECT FROM pg_database WHERE datname LIKE '{database.Name}\_before\_restore\_%')
+                FROM pg_stat_activity WHERE application_name = '{application}' AND datname LIKE 'migrations\_restore\_%'
+                """, server);
+            await using var reader = await look.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            if (reader.GetString(0) is { Length: > 0 } name)
             {
                 return name;
             }
 
-            await Task.Delay(20);
+            if (reader.GetBoolean(1))
+            {
+                throw new InvalidOperationException("The restore finished before the test saw pg_restore at work: the table is too small for this machine.");
+            }
+
+            await Task.Delay(10);
         }
 
         throw new TimeoutException("pg_restore never started writing into a scratch database.");

@@ -78,7 +78,7 @@ internal sealed class MigrationCompilation
     /// </summary>
     public void ReadOnceCompiled(ISymbol compiledSymbol)
     {
-        if (compiledSymbol is IMethodSymbol { Name: "Up", IsOverride: true, IsStatic: false, Parameters.Length: 0 } method
+        if (compiledSymbol is IMethodSymbol method && IsUpOverride(method)
             && GetMigrationClass(method.ContainingType) is { } migration
             && Runs(migration))
         {
@@ -144,7 +144,7 @@ internal sealed class MigrationCompilation
             symbol = nested.ContainingSymbol;
         }
 
-        if (!(symbol is IMethodSymbol method) || method.Name != "Up" || method.Parameters.Length != 0 || method.IsStatic || !method.IsOverride)
+        if (!(symbol is IMethodSymbol method) || !IsUpOverride(method))
         {
             return null;
         }
@@ -155,6 +155,10 @@ internal sealed class MigrationCompilation
             return migration == null || IsBaselined(migration) ? null : new UpMethod(this, migration, key);
         });
     }
+
+    /// <summary>An override of MigrationBase's Up(): the body FluentMigrator runs to migrate up.</summary>
+    private static bool IsUpOverride(IMethodSymbol method) =>
+        method.Name == "Up" && method.Parameters.Length == 0 && !method.IsStatic && method.IsOverride;
 
     /// <summary>Reports unless an [AllowUnsafe] on <paramref name="scope"/> or its containing types suppresses the rule.</summary>
     public void Report(Action<Diagnostic> report, ISymbol scope, string ruleId, Location location, params object?[] arguments)

@@ -147,7 +147,7 @@ internal static class TwoLayers
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties
             .Select(pair => new KeyValuePair<string, string>("build_property." + pair.Key, pair.Value))
-            .Concat(atCompilationEnd ? [new KeyValuePair<string, string>("migrations_analyzers.report_at_compilation_end", "true")] : [])
+            .Concat(atCompilationEnd ? [new KeyValuePair<string, string>(Migrations.Analyzers.Infrastructure.AnalyzerSettings.ReportAtCompilationEndOption, "true")] : [])
             .ToDictionary(pair => pair.Key, pair => pair.Value));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
